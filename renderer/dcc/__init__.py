@@ -1,0 +1,60 @@
+"""Dash core components: ``from wasmdash import dcc; dcc.Input(id="x")``.
+
+Each component lives in its own module (``wasmdash.dcc.input`` ...) with its prop table at the top,
+its render rule and its event rule. Modules are imported on first use, so the page pays only for the
+components its layout contains.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from typing import Any
+
+#: The components available now (the table below also lists those still to come).
+__all__ = ["Input", "module_for"]
+
+#: Component type -> the module of this package that defines it.
+_MODULES: dict[str, str] = {
+    "Input": "input",
+    "Textarea": "textarea",
+    "Checklist": "checklist",
+    "RadioItems": "radioitems",
+    "Dropdown": "dropdown",
+    "Slider": "slider",
+    "RangeSlider": "slider",
+    "Store": "store",
+    "Interval": "interval",
+    "Location": "location",
+    "Link": "link",
+    "Markdown": "markdown",
+    "Loading": "loading",
+    "Tabs": "tabs",
+    "Tab": "tabs",
+    "ConfirmDialog": "confirmdialog",
+}
+
+
+def module_for(type_name: str) -> str | None:
+    """The module name (inside ``wasmdash.dcc``) defining ``type_name``, if wasmdash has it."""
+    module = _MODULES.get(type_name)
+    if module is None:
+        return None
+    if importlib.util.find_spec(f"{__name__}.{module}") is None:
+        return None  # listed but not written yet
+    return module
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module 'wasmdash.dcc' has no attribute {name!r}")
+    try:
+        loaded = importlib.import_module(f"{__name__}.{module}")
+    except ModuleNotFoundError as exc:
+        raise AttributeError(f"dcc.{name} is not available in wasmdash yet") from exc
+    return getattr(loaded, name)
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

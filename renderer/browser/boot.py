@@ -1,0 +1,96 @@
+"""Start the page: fetch layout and dependencies, build the Runtime, route events to it.
+
+``static/worker.mjs`` calls :func:`boot` once with the page config (JSON) and :func:`handle_event`
+for every message from the main thread (JSON strings, see ``wasmdash.events``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import json
+import logging
+import traceback
+from typing import Any
+
+from .transport import FetchTransport
+from .worker import BrowserClock, WorkerApplier, ready, report_error
+
+__all__ = ["boot", "handle_event"]
+
+logger = logging.getLogger(__name__)
+
+_state: dict[str, Any] = {"runtime": None, "early": []}
+
+
+async def fetch_json(url: str) -> Any:
+    from pyodide.http import pyfetch
+
+    response = await pyfetch(url)
+    text = await response.text()
+    if not response.ok:
+        raise RuntimeError(f"GET {url} failed: HTTP {response.status}: {text[:500]}")
+    return json.loads(text)
+
+
+def _report_exception(message: str, exc: BaseException) -> None:
+    report_error(f"{message}: {type(exc).__name__}: {exc}", "".join(traceback.format_exception(exc)))
+
+
+async def boot(config_json: str) -> None:
+    """Fetch ``_dash-layout`` and ``_dash-dependencies``, render, run the initial callbacks."""
+    try:
+        config = json.loads(config_json)
+        base = config["base_url"]
+        layout, dependencies = await asyncio.gather(
+            fetch_json(base + "_dash-layout"), fetch_json(base + "_dash-dependencies")
+        )
+        from ..runtime import Runtime
+        from ..vdom import DomView
+
+        options: dict[str, Any] = dict(
+            transport=FetchTransport(base),
+            view=DomView(report_error=report_error),
+            applier=WorkerApplier(),
+            clock=BrowserClock(),
+            report_error=report_error,
+        )
+        parameters = inspect.signature(Runtime).parameters
+        if "config" in parameters:
+            options["config"] = config
+        signals_ready = "on_ready" in parameters
+        if signals_ready:
+            options["on_ready"] = ready
+        runtime = Runtime(layout, dependencies, **options)
+        _state["runtime"] = runtime
+        await runtime.start()
+        if not signals_ready:
+            ready()
+    except Exception as exc:  # the page must say why it is blank
+        _report_exception("wasmdash could not start", exc)
+        return
+    for message in _state["early"]:
+        await _dispatch(message)
+    _state["early"] = []
+
+
+def handle_event(message_json: str) -> None:
+    """One message from the main thread (an event); queued until the runtime exists."""
+    try:
+        message = json.loads(message_json)
+    except ValueError:
+        return
+    if _state["runtime"] is None:
+        _state["early"].append(message)
+        return
+    asyncio.ensure_future(_dispatch(message))
+
+
+async def _dispatch(message: dict[str, Any]) -> None:
+    runtime = _state["runtime"]
+    if message.get("type") != "event":
+        return
+    try:
+        await runtime.handle_event(message["event"])
+    except Exception as exc:
+        _report_exception("wasmdash failed to handle a page event", exc)

@@ -1,0 +1,209 @@
+"""DOM events (forwarded by ``static/patch.js``) -> prop changes on components.
+
+Event message (``_seams.EventMessage``), one JSON object per DOM event::
+
+    {"type": "click" | "input" | "change" | "keydown" | "focusout" | "submit",
+     "refs": [target_ref, parent_ref, ..., top_ref],   # the target and its ancestors' refs
+     "timestamp": 1732400000000,                       # Date.now() in the page (ms epoch)
+     "value": "...",          # target.value, when the target has one
+     "checked": true,         # target.checked, for checkboxes and radios
+     "valid": true,           # target.checkValidity(), when available
+     "key": "Enter",          # keydown only (patch.js forwards Enter, Escape, arrows, Backspace)
+     "selected": ["a", "b"]}  # a <select multiple>'s selected values
+
+The refs are walked from the target outwards. Each component root met gets its event rule called
+(``vdom.register_rules(..., on_event=...)``) with an :class:`EventContext`; a rule returns the props
+to change, or None. A click counts for every html component with an ``id`` it bubbles through, as
+in Dash.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable
+
+from ._seams import EventMessage
+from ._wire import Path
+from .vdom import HTML_NAMESPACE, RenderContext, VNode, rules_for
+
+if TYPE_CHECKING:
+    from .vdom import DomView
+
+__all__ = ["EventContext", "changes_for_event", "html_event", "sync_after_change", "number_or_none"]
+
+
+@dataclass
+class EventContext:
+    """What an event rule sees: the event, the component it bubbled to, and ways to act later."""
+
+    view: DomView
+    event: EventMessage
+    path: Path
+    props: dict[str, Any]
+    #: The innermost node inside this component that carries rule data (``VNode.data``), if any.
+    node: VNode | None = None
+    #: The node the event happened on (may belong to a nested component).
+    target: VNode | None = None
+    stopped: bool = field(default=False)
+
+    @property
+    def type(self) -> str:
+        return str(self.event.get("type", ""))
+
+    @property
+    def timestamp(self) -> int:
+        """Milliseconds since the epoch, as the page's ``Date.now()`` reported it."""
+        stamp = self.event.get("timestamp")
+        if isinstance(stamp, (int, float)):
+            return int(stamp)
+        return int(time.time() * 1000)
+
+    @property
+    def value(self) -> Any:
+        return self.event.get("value")
+
+    def stop(self) -> None:
+        """Do not offer this event to enclosing components."""
+        self.stopped = True
+
+    def later(self, name: str, delay: float, changes: dict[str, Any]) -> None:
+        """Set ``changes`` after ``delay`` seconds, replacing any pending change of the same name."""
+        view = self.view
+        key = (self.path, name)
+        pending = view.timers.pop(key, None)
+        if pending is not None:
+            pending.cancel()
+        if view.clock is None:
+            raise RuntimeError("DomView.attach() must be called before debounced changes")
+        path = self.path
+
+        def fire() -> None:
+            view.timers.pop(key, None)
+            root = view.by_path.get(path)
+            current = root.component if root is not None and root.component is not None else {}
+            todo = {k: v for k, v in changes.items() if not (k in current and _same(current[k], v))}
+            if todo:
+                view.set_props(path, todo)
+
+        view.timers[key] = view.clock.call_later(delay, fire)
+
+    def cancel(self, name: str) -> None:
+        pending = self.view.timers.pop((self.path, name), None)
+        if pending is not None:
+            pending.cancel()
+
+
+def _same(a: Any, b: Any) -> bool:
+    return type(a) is type(b) and a == b
+
+
+def changes_for_event(view: DomView, event: EventMessage) -> list[tuple[Path, dict[str, Any]]]:
+    """Prop changes for one event, innermost component first (see the module docstring)."""
+    refs = event.get("refs") or []
+    if not isinstance(refs, list) or not refs:
+        return []
+    target = view.nodes.get(refs[0]) if isinstance(refs[0], int) else None
+    out: list[tuple[Path, dict[str, Any]]] = []
+    data_node: VNode | None = None
+    for ref in refs:
+        node = view.nodes.get(ref) if isinstance(ref, int) else None
+        if node is None:
+            continue
+        if data_node is None and node.data is not None:
+            data_node = node
+        if node.path is None:
+            continue
+        rules = rules_for(node.namespace, node.type)
+        if rules is None or rules.on_event is None:
+            data_node = None
+            continue
+        if node.component is None:
+            node.component = {}
+        ctx = EventContext(view, event, node.path, node.component, data_node, target)
+        data_node = None  # rule data belongs to the innermost component only
+        changes = rules.on_event(ctx)
+        if changes:
+            sync_after_change(view, node.path, changes)
+            out.append((node.path, changes))
+        if ctx.stopped:
+            break
+    return out
+
+
+def sync_after_change(view: DomView, path: Path, changes: dict[str, Any]) -> None:
+    """Record that the page already shows ``changes`` (made by the user, not by the store).
+
+    The component's props snapshot takes the changes (so the next click counts from the new
+    ``n_clicks``) and its DOM properties (``value``, ``checked``) are re-rendered into the kept
+    VNodes without emitting ops: when the runtime then updates the view with the same values, the
+    diff finds nothing to write, and an input being typed in never gets its value written back.
+    """
+    root = view.by_path.get(path)
+    if root is None:
+        return
+    if root.component is None:
+        root.component = {}
+    root.component.update(changes)
+    if root.namespace == HTML_NAMESPACE:
+        return  # html elements have no DOM properties driven by props
+    fresh = RenderContext().component(
+        {"namespace": root.namespace, "type": root.type, "props": root.component}, path
+    )
+    _copy_dom_props(root, fresh)
+
+
+def _copy_dom_props(old: VNode, new: VNode) -> None:
+    if old.tag != new.tag:
+        return
+    old.props = dict(new.props)
+    for old_child, new_child in zip(old.children, new.children):
+        if old_child.path is not None:
+            continue  # a nested component: its props did not change
+        _copy_dom_props(old_child, new_child)
+
+
+def html_event(ctx: EventContext) -> dict[str, Any] | None:
+    """Every html component: a click bumps ``n_clicks`` (only when it has an ``id``, as in Dash)."""
+    if ctx.type != "click":
+        return None
+    props = ctx.props
+    if props.get("id") is None or props.get("disable_n_clicks"):
+        return None
+    return {"n_clicks": _count(props.get("n_clicks")) + 1, "n_clicks_timestamp": ctx.timestamp}
+
+
+def _count(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+def count_up(props: dict[str, Any], name: str, timestamp: int) -> dict[str, Any]:
+    """``{name: n + 1, name_timestamp: timestamp}`` for n_submit / n_blur style counters."""
+    return {name: _count(props.get(name)) + 1, f"{name}_timestamp": timestamp}
+
+
+def number_or_none(text: Any, valid: Any = True) -> int | float | None:
+    """A number input's DOM text as Dash gives it: int when integral, None when empty or invalid."""
+    if valid is False or text is None:
+        return None
+    if isinstance(text, bool):
+        return None
+    if isinstance(text, (int, float)):
+        number: float = float(text)
+    else:
+        stripped = str(text).strip()
+        if not stripped:
+            return None
+        try:
+            number = float(stripped)
+        except ValueError:
+            return None
+    if number != number or number in (float("inf"), float("-inf")):
+        return None
+    if number.is_integer() and abs(number) < 2**53:
+        return int(number)
+    return number
+
+
+#: Signature of an event rule, for dcc modules' annotations.
+EventRule = Callable[[EventContext], "dict[str, Any] | None"]

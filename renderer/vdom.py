@@ -1,0 +1,657 @@
+"""Component JSON -> VNodes -> DOM operations (in the page) or HTML (on the host).
+
+The page keeps the layout as plain wire JSON. :class:`DomView` turns it into a tree of small
+:class:`VNode` objects through *render rules* looked up by ``(namespace, type)``: html elements
+render generically (:func:`render_html_component`), dcc components bring their own rules from
+``wasmdash.dcc.<module>`` (imported lazily, the first time a type is met). The same VNodes feed
+:func:`render_html` (first render on the host) and :mod:`wasmdash.diff` (updates in the page).
+
+Node refs
+---------
+Every DOM node the page creates gets a *ref*: a positive integer chosen here, kept by
+``static/patch.js`` in a ``Map`` (ref -> node). Ref ``0`` is the mount point
+(``#react-entry-point``). A kept node keeps its ref across updates, so Python never holds a JS
+proxy per node; events come back naming refs.
+
+Op format (one batch = one JSON list of ops, applied in order by ``static/patch.js``)
+-----------------------------------------------------------------------------------
+``["insert", parent_ref, spec, before_ref]``
+    Build the subtree ``spec`` and insert it under ``parent_ref`` before the child ``before_ref``
+    (``None``: append).
+``["move", parent_ref, ref, before_ref]``
+    Move an existing child (``insertBefore``); ``before_ref`` ``None`` appends.
+``["replace", ref, spec]``
+    Replace node ``ref`` (and its subtree) with a new subtree.
+``["remove", ref]``
+    Remove node ``ref`` and forget the refs of its subtree.
+``["clear", ref]``
+    Remove every child of ``ref`` (used on the mount point before the first render).
+``["setAttr", ref, name, value]`` / ``["removeAttr", ref, name]``
+    ``value`` is a string (boolean attributes are ``""``).
+``["style", ref, {css_name: value_or_None}]``
+    ``style.setProperty`` / ``removeProperty`` per name (names are CSS names: ``background-color``).
+``["setProp", ref, name, value]``
+    Assign a DOM property (``value``, ``checked``, ``selected``, ``indeterminate``).
+``["text", ref, text]``
+    Set a text node's data.
+``["call", name, args]``
+    A page-level action that is not a node change (``focus``, ``storage``, ``location``...);
+    ``patch.js`` looks ``name`` up in its small table of actions.
+
+A *spec* is ``{"ref": r, "tag": t, "attrs": {...}, "style": {...}, "props": {...},
+"children": [spec, ...]}`` for an element (empty keys omitted), ``{"ref": r, "text": s}`` for a text
+node and ``{"ref": r, "comment": ""}`` for a placeholder (components that render nothing).
+
+Events (``EventMessage`` from ``patch.js``) are described in :mod:`wasmdash.events`.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import importlib
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator
+
+from ._seams import Clock, EventMessage, Op
+from ._wire import ComponentJSON, Path
+from .ids import stringify_id
+
+__all__ = [
+    "VNode",
+    "RenderContext",
+    "RenderRule",
+    "EventRule",
+    "register_rules",
+    "rules_for",
+    "element",
+    "text",
+    "placeholder",
+    "render_layout",
+    "render_html",
+    "to_spec",
+    "css_name",
+    "css_value",
+    "attr_name",
+    "attr_value",
+    "is_component",
+    "html_attrs",
+    "DomView",
+]
+
+logger = logging.getLogger(__name__)
+
+HTML_NAMESPACE = "dash_html_components"
+DCC_NAMESPACE = "dash_core_components"
+
+TEXT = "#text"
+COMMENT = "#comment"
+
+
+@dataclass(eq=False, slots=True)
+class VNode:
+    """One DOM node to be: an element, a text node (``tag == "#text"``) or a placeholder comment.
+
+    ``path`` and ``component`` are set on a component's root node only: the component's layout path
+    and its props as rendered (events read the current ``n_clicks`` there). ``data`` is rule-private
+    information for events (which option of a dropdown a node stands for). ``ref`` is assigned when
+    the node is first emitted and kept by the diff.
+    """
+
+    tag: str
+    attrs: dict[str, str] = field(default_factory=dict)
+    style: dict[str, str] = field(default_factory=dict)
+    props: dict[str, Any] = field(default_factory=dict)
+    children: list[VNode] = field(default_factory=list)
+    text: str = ""
+    key: str | None = None
+    path: Path | None = None
+    component: dict[str, Any] | None = None
+    namespace: str = ""
+    type: str = ""
+    data: Any = None
+    ref: int = 0
+    parent: VNode | None = field(default=None, repr=False)
+
+    def walk(self) -> Iterator[VNode]:
+        """This node and its descendants, depth first."""
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
+
+    @property
+    def is_component_root(self) -> bool:
+        return self.path is not None
+
+
+def element(
+    tag: str,
+    attrs: dict[str, Any] | None = None,
+    children: Iterable[VNode | str | int | float | None] = (),
+    *,
+    style: dict[str, Any] | None = None,
+    props: dict[str, Any] | None = None,
+    key: str | None = None,
+    data: Any = None,
+) -> VNode:
+    """Build an element VNode; ``attrs`` use React/Dash names and are normalised here."""
+    node = VNode(tag, html_attrs(attrs or {}), css_dict(style), dict(props or {}), key=key, data=data)
+    for child in children:
+        if child is None or child is False:
+            continue
+        node.children.append(child if isinstance(child, VNode) else text(child))
+    return node
+
+
+def text(value: Any) -> VNode:
+    return VNode(TEXT, text=_text_of(value))
+
+
+def placeholder() -> VNode:
+    return VNode(COMMENT)
+
+
+def _text_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return ""  # React renders nothing for booleans
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
+        return str(int(value))
+    return str(value)
+
+
+# -- attributes and style ------------------------------------------------------------------------
+
+#: React prop names whose attribute is not just the lowercased name.
+_ATTR_RENAMES = {
+    "className": "class",
+    "htmlFor": "for",
+    "httpEquiv": "http-equiv",
+    "acceptCharset": "accept-charset",
+}
+
+#: Attributes that are present-or-absent (``disabled=""``), as React treats them.
+BOOLEAN_ATTRS = frozenset(
+    "allowfullscreen async autofocus autoplay checked controls default defer disabled "
+    "formnovalidate hidden itemscope loop multiple muted nomodule novalidate open playsinline "
+    "readonly required reversed scoped seamless selected".split()
+)
+
+#: Props that are Dash bookkeeping, never DOM attributes.
+NON_ATTRS = frozenset(
+    ["children", "style", "n_clicks", "n_clicks_timestamp", "disable_n_clicks", "loading_state",
+     "setProps", "key", "persistence", "persisted_props", "persistence_type"]
+)
+
+
+def attr_name(name: str) -> str:
+    """React/Dash prop name -> HTML attribute name (``className`` -> ``class``)."""
+    renamed = _ATTR_RENAMES.get(name)
+    if renamed is not None:
+        return renamed
+    if name.startswith(("data-", "aria-")):
+        return name
+    return name.lower()
+
+
+def attr_value(name: str, value: Any) -> str | None:
+    """The attribute string for ``value``, or None for "no attribute" (None, False booleans)."""
+    if value is None:
+        return None
+    if name in BOOLEAN_ATTRS:
+        if value is False or value == "":
+            return None if value is False else ""
+        return ""
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, (dict, list)):
+        import json
+
+        return json.dumps(value, separators=(",", ":"))
+    return _text_of(value)
+
+
+def html_attrs(props: dict[str, Any]) -> dict[str, str]:
+    """Attribute dict from component props (skipping Dash bookkeeping props and None values)."""
+    out: dict[str, str] = {}
+    for name, value in props.items():
+        if name in NON_ATTRS or callable(value):
+            continue
+        if name == "id":
+            if value is None:
+                continue
+            out["id"] = stringify_id(value)
+            continue
+        attr = attr_name(name)
+        text_value = attr_value(attr, value)
+        if text_value is not None:
+            out[attr] = text_value
+    return out
+
+
+#: CSS properties whose plain numbers have no unit (React's list, abridged to what matters).
+UNITLESS = frozenset(
+    "animation-iteration-count aspect-ratio border-image-outset border-image-slice "
+    "border-image-width box-flex box-flex-group box-ordinal-group column-count columns flex "
+    "flex-grow flex-positive flex-shrink flex-negative flex-order grid-area grid-row "
+    "grid-row-end grid-row-span grid-row-start grid-column grid-column-end grid-column-span "
+    "grid-column-start font-weight line-clamp line-height opacity order orphans scale tab-size "
+    "widows z-index zoom fill-opacity flood-opacity stop-opacity stroke-dasharray "
+    "stroke-dashoffset stroke-miterlimit stroke-opacity stroke-width".split()
+)
+
+_UPPER = re.compile(r"([A-Z])")
+
+
+def css_name(name: str) -> str:
+    """``backgroundColor`` -> ``background-color``; ``WebkitX``/``msX`` get their dash prefix."""
+    if name.startswith("--"):
+        return name
+    if name.startswith("ms") and len(name) > 2 and name[2].isupper():
+        name = "-" + name
+    dashed = _UPPER.sub(lambda m: "-" + m.group(1).lower(), name)
+    return dashed
+
+
+def css_value(name: str, value: Any) -> str | None:
+    """The CSS text of ``value`` (numbers get ``px`` unless the property is unitless)."""
+    if value is None or isinstance(value, bool) or value == "":
+        return None
+    if isinstance(value, (int, float)):
+        bare = re.sub(r"^-(webkit|moz|ms|o)-", "", name)
+        if value != 0 and bare not in UNITLESS and not name.startswith("--"):
+            return _text_of(value) + "px"
+        return _text_of(value)
+    return str(value).strip()
+
+
+def css_dict(style: Any) -> dict[str, str]:
+    """Dash ``style`` dict (camelCase keys) -> ``{css-name: css-text}``."""
+    if not isinstance(style, dict):
+        return {}
+    out: dict[str, str] = {}
+    for key, value in style.items():
+        name = css_name(str(key))
+        text_value = css_value(name, value)
+        if text_value is not None:
+            out[name] = text_value
+    return out
+
+
+def css_text(style: dict[str, str]) -> str:
+    return "; ".join(f"{k}: {v}" for k, v in style.items())
+
+
+# -- render rules --------------------------------------------------------------------------------
+
+RenderRule = Callable[["RenderContext", dict[str, Any], Path], VNode]
+EventRule = Callable[..., "dict[str, Any] | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    render: RenderRule
+    on_event: EventRule | None = None
+
+
+_RULES: dict[tuple[str, str], Rules] = {}
+
+
+def register_rules(namespace: str, type_name: str, render: RenderRule, on_event: EventRule | None = None) -> None:
+    """Register how ``(namespace, type_name)`` renders and how its DOM events become prop changes.
+
+    Args:
+        namespace: the component JSON's ``namespace`` (``"dash_core_components"``).
+        type_name: the component JSON's ``type`` (``"Input"``).
+        render: ``render(ctx, props, path) -> VNode`` building the component's root node.
+        on_event: ``on_event(ctx: events.EventContext) -> dict | None``: the prop changes for one
+            forwarded DOM event whose target is inside this component, or None.
+    """
+    _RULES[(namespace, type_name)] = Rules(render, on_event)
+
+
+def rules_for(namespace: str, type_name: str) -> Rules | None:
+    """The rules for a component type, importing ``wasmdash.dcc.<module>`` on first use."""
+    rules = _RULES.get((namespace, type_name))
+    if rules is not None:
+        return rules
+    if namespace == HTML_NAMESPACE:
+        from . import events
+
+        rules = Rules(render_html_component, events.html_event)
+        _RULES[(namespace, type_name)] = rules
+        return rules
+    if namespace == DCC_NAMESPACE:
+        from . import dcc
+
+        module = dcc.module_for(type_name)
+        if module is not None:
+            importlib.import_module(f"{dcc.__name__}.{module}")
+            return _RULES.get((namespace, type_name))
+    return None
+
+
+def is_component(value: Any) -> bool:
+    return isinstance(value, dict) and "type" in value and "namespace" in value and "props" in value
+
+
+_HTML_TAGS = {"ObjectEl": "object", "MapEl": "map"}
+
+
+def render_html_component(ctx: RenderContext, props: dict[str, Any], path: Path) -> VNode:
+    """The generic rule for every ``html.*`` component: one element, props as attributes."""
+    type_name = ctx.current_type
+    tag = _HTML_TAGS.get(type_name, type_name.lower())
+    node = VNode(tag, html_attrs(props), css_dict(props.get("style")))
+    node.children = ctx.children(props.get("children"), path + ("props", "children"))
+    return node
+
+
+class RenderContext:
+    """Handed to render rules: renders nested components (children or other component props)."""
+
+    def __init__(self, report: Callable[[str], None] | None = None) -> None:
+        self.current_type = ""
+        self._report = report
+
+    def component(self, value: ComponentJSON, path: Path) -> VNode:
+        """Render one component (its root node carries ``path`` and a snapshot of its props)."""
+        namespace = value.get("namespace", "")
+        type_name = value.get("type", "")
+        props = value.get("props") or {}
+        rules = rules_for(namespace, type_name)
+        if rules is None:
+            message = (
+                f"Cannot render component {namespace}.{type_name} at layout path {list(path)}: "
+                "no render rule is registered for that namespace and type."
+            )
+            if self._report is not None:
+                self._report(message)
+            else:
+                logger.error(message)
+            node = VNode("div", {"data-wasmdash-unknown": f"{namespace}.{type_name}"})
+        else:
+            outer = self.current_type
+            self.current_type = type_name
+            try:
+                node = rules.render(self, props, path)
+            finally:
+                self.current_type = outer
+        node.path = path
+        node.component = dict(props)
+        node.namespace = namespace
+        node.type = type_name
+        if node.key is None:
+            key = props.get("key")
+            if key is None:
+                key = props.get("id")
+            if key is not None:
+                node.key = stringify_id(key)
+        return node
+
+    def children(self, value: Any, path: Path) -> list[VNode]:
+        """Render a ``children``-like value: component, string/number, None, or a list of those."""
+        if value is None or isinstance(value, bool):
+            return []
+        if isinstance(value, (list, tuple)):
+            out: list[VNode] = []
+            for index, item in enumerate(value):
+                out.extend(self._one(item, path + (index,)))
+            return out
+        return self._one(value, path)
+
+    def _one(self, value: Any, path: Path) -> list[VNode]:
+        if value is None or isinstance(value, bool):
+            return []
+        if is_component(value):
+            return [self.component(value, path)]
+        if isinstance(value, (list, tuple)):
+            return self.children(value, path)
+        if isinstance(value, dict):
+            message = (
+                f"Cannot render {value!r:.200} at layout path {list(path)}: a dict in children must "
+                'be a component ({"type", "namespace", "props"}).'
+            )
+            if self._report is not None:
+                self._report(message)
+            return []
+        return [text(value)]
+
+
+def render_layout(layout: ComponentJSON, path: Path = (), report: Callable[[str], None] | None = None) -> VNode:
+    """VNode tree of a layout (or of the component at ``path``), with parent links set."""
+    root = RenderContext(report).component(layout, path)
+    link_parents(root, None)
+    return root
+
+
+def link_parents(node: VNode, parent: VNode | None) -> None:
+    node.parent = parent
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            child.parent = current
+            stack.append(child)
+
+
+# -- HTML output ---------------------------------------------------------------------------------
+
+VOID_TAGS = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()
+)
+_RAW_TEXT = frozenset(["script", "style"])
+
+
+def render_html(node: VNode) -> str:
+    """The same VNodes as an HTML string (first render on the host)."""
+    parts: list[str] = []
+    _html_into(node, parts, raw=False)
+    return "".join(parts)
+
+
+def _html_into(node: VNode, parts: list[str], raw: bool) -> None:
+    if node.tag == TEXT:
+        parts.append(node.text if raw else _html.escape(node.text, quote=False))
+        return
+    if node.tag == COMMENT:
+        parts.append("<!---->")
+        return
+    attrs = dict(node.attrs)
+    # DOM properties that have an attribute form, so the HTML shows the same state.
+    for name, value in node.props.items():
+        if name in ("value", "defaultValue") and node.tag != "textarea" and node.tag != "select":
+            if value is not None:
+                attrs["value"] = _text_of(value)
+        elif name in ("checked", "selected"):
+            if value:
+                attrs[name] = ""
+            else:
+                attrs.pop(name, None)
+    if node.style:
+        attrs["style"] = css_text(node.style)
+    parts.append("<" + node.tag)
+    for name, value in attrs.items():
+        if value == "" and name in BOOLEAN_ATTRS:
+            parts.append(" " + name)
+        else:
+            parts.append(f' {name}="{_html.escape(value, quote=True)}"')
+    parts.append(">")
+    if node.tag in VOID_TAGS:
+        return
+    if node.tag == "textarea" and node.props.get("value") is not None:
+        parts.append(_html.escape(_text_of(node.props["value"]), quote=False))
+    previous_text = False
+    for child in node.children:
+        is_text = child.tag == TEXT
+        if is_text and previous_text:
+            parts.append("<!---->")  # keeps adjacent text nodes apart when the HTML is parsed
+        previous_text = is_text
+        _html_into(child, parts, raw or node.tag in _RAW_TEXT)
+    parts.append(f"</{node.tag}>")
+
+
+# -- specs ---------------------------------------------------------------------------------------
+
+
+def to_spec(node: VNode) -> dict[str, Any]:
+    """The JSON spec ``patch.js`` builds a subtree from (refs must already be assigned)."""
+    if node.tag == TEXT:
+        return {"ref": node.ref, "text": node.text}
+    if node.tag == COMMENT:
+        return {"ref": node.ref, "comment": ""}
+    spec: dict[str, Any] = {"ref": node.ref, "tag": node.tag}
+    if node.attrs:
+        spec["attrs"] = node.attrs
+    if node.style:
+        spec["style"] = node.style
+    if node.props:
+        spec["props"] = node.props
+    if node.children:
+        spec["children"] = [to_spec(child) for child in node.children]
+    return spec
+
+
+# -- the View ------------------------------------------------------------------------------------
+
+
+def get_in(layout: Any, path: Path) -> Any:
+    value = layout
+    for key in path:
+        value = value[key]
+    return value
+
+
+class DomView:
+    """``_seams.View`` for the page: remembers the rendered VNode tree, diffs updates into ops.
+
+    Args:
+        report_error: where render problems go (unknown component types); defaults to logging.
+    """
+
+    def __init__(self, report_error: Callable[[str], None] | None = None) -> None:
+        self.root: VNode | None = None
+        self.nodes: dict[int, VNode] = {}  # ref -> node, for events
+        self.by_path: dict[Path, VNode] = {}  # component path -> its root node
+        self._next_ref = 1
+        self._report = report_error
+        self._set_props: Callable[[Path, dict[str, Any]], None] | None = None
+        self.clock: Clock | None = None
+        self.timers: dict[tuple[Path, str], Any] = {}
+        self.pending_ops: list[Op] = []
+
+    # -- seams ------------------------------------------------------------------------------------
+    def attach(self, set_props: Callable[[Path, dict[str, Any]], None], clock: Clock) -> None:
+        self._set_props = set_props
+        self.clock = clock
+
+    def render(self, layout: ComponentJSON) -> list[Op]:
+        """First paint: empty the mount point and insert the whole tree."""
+        self.nodes.clear()
+        self.by_path.clear()
+        root = render_layout(layout, (), self._report)
+        self.assign_refs(root)
+        self.root = root
+        self.index(root)
+        ops: list[Op] = [["clear", 0], ["insert", 0, to_spec(root), None]]
+        return self.take_pending() + ops
+
+    def update(self, layout: ComponentJSON, paths: Iterable[Path]) -> list[Op]:
+        """Re-render the components at ``paths`` and diff each against what was rendered before."""
+        from .diff import diff_into
+
+        if self.root is None:
+            return self.render(layout)
+        ops: list[Op] = []
+        done: list[Path] = []
+        for path in sorted({tuple(p) for p in paths}, key=len):
+            if any(path[: len(d)] == d for d in done):
+                continue  # already re-rendered with an ancestor
+            target = path
+            while target not in self.by_path and target:
+                target = target[:-1]
+            if target not in self.by_path:
+                continue
+            try:
+                component = get_in(layout, target)
+            except (KeyError, IndexError, TypeError):
+                continue  # the component is gone; its parent's update will remove it
+            if not is_component(component):
+                continue
+            old = self.by_path[target]
+            new = render_layout(component, target, self._report)
+            parent = old.parent
+            self.unindex(old)
+            diff_into(old, new, ops, self)
+            # splice the new node where the old one was
+            new.parent = parent
+            if parent is None:
+                self.root = new
+            else:
+                parent.children[parent.children.index(old)] = new
+            self.index(new)
+            done.append(target)
+        return self.take_pending() + ops
+
+    def props_for_event(self, event: EventMessage) -> tuple[Path, dict[str, Any]] | None:
+        """The innermost component's prop changes for one DOM event (see :meth:`changes_for_event`)."""
+        changes = self.changes_for_event(event)
+        return changes[0] if changes else None
+
+    def changes_for_event(self, event: EventMessage) -> list[tuple[Path, dict[str, Any]]]:
+        """Every component's prop changes for one DOM event, innermost first.
+
+        A click bubbles: a click on a button inside a div with an id counts for both, as in Dash.
+        """
+        from .events import changes_for_event
+
+        return changes_for_event(self, event)
+
+    # -- helpers used by diff and events ------------------------------------------------------------
+    def new_ref(self) -> int:
+        ref = self._next_ref
+        self._next_ref += 1
+        return ref
+
+    def assign_refs(self, node: VNode) -> None:
+        for each in node.walk():
+            if not each.ref:
+                each.ref = self.new_ref()
+            self.nodes[each.ref] = each
+
+    def forget(self, node: VNode) -> None:
+        for each in node.walk():
+            self.nodes.pop(each.ref, None)
+            if each.path is not None and self.by_path.get(each.path) is each:
+                del self.by_path[each.path]
+
+    def index(self, node: VNode) -> None:
+        for each in node.walk():
+            if each.path is not None:
+                self.by_path[each.path] = each
+
+    def unindex(self, node: VNode) -> None:
+        for each in node.walk():
+            if each.path is not None and self.by_path.get(each.path) is each:
+                del self.by_path[each.path]
+
+    def set_props(self, path: Path, props: dict[str, Any]) -> None:
+        """Report prop changes that come from time (debounce, intervals) to the runtime."""
+        if self._set_props is None:
+            raise RuntimeError("DomView.attach() must be called before timed prop changes")
+        from .events import sync_after_change
+
+        sync_after_change(self, path, props)
+        self._set_props(path, props)
+
+    def call(self, name: str, *args: Any) -> None:
+        """Queue a page-level action (``["call", name, args]``) for the next batch of ops."""
+        self.pending_ops.append(["call", name, list(args)])
+
+    def take_pending(self) -> list[Op]:
+        ops, self.pending_ops = self.pending_ops, []
+        return ops

@@ -1,0 +1,109 @@
+// The main thread's whole job: start the Python worker, apply its op batches, forward events.
+// Python (Pyodide) runs in static/worker.mjs, a module Web Worker, so it never blocks the page.
+import { createPatcher } from "./patch.js";
+
+const EVENTS = ["click", "input", "change", "keydown", "focusout", "submit"];
+// Keys worth a message: Enter submits, the rest drive keyboard widgets (dropdowns, sliders).
+const KEYS = new Set(["Enter", "Escape", "ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Backspace", "Tab", "Home", "End"]);
+
+const configElement = document.getElementById("_wasmdash-config");
+const config = configElement ? JSON.parse(configElement.textContent) : {};
+const prefix = config.requests_pathname_prefix || "/";
+const staticUrl = new URL(config.static_url || prefix + "_wasmdash/static/", document.baseURI).href;
+const baseUrl = new URL(prefix, document.baseURI).href;
+
+const root = document.getElementById("react-entry-point") || document.body;
+
+function showError(message, traceback) {
+  const text = traceback ? `${message}\n\n${traceback}` : message;
+  console.error(text);
+  let overlay = document.getElementById("_wasmdash-error-overlay");
+  if (!overlay) {
+    overlay = document.createElement("div");
+    overlay.id = "_wasmdash-error-overlay";
+    overlay.setAttribute("role", "alert");
+    const close = document.createElement("button");
+    close.type = "button";
+    close.className = "_wasmdash-error-close";
+    close.setAttribute("aria-label", "Dismiss");
+    close.textContent = "\u00d7";
+    close.addEventListener("click", () => overlay.remove());
+    const list = document.createElement("div");
+    list.className = "_wasmdash-error-list";
+    overlay.append(close, list);
+    document.body.appendChild(overlay);
+  }
+  const item = document.createElement("pre");
+  item.className = "_wasmdash-error";
+  item.textContent = text;
+  overlay.querySelector("._wasmdash-error-list").appendChild(item);
+}
+
+const actions = {
+  focus(ref) { patcher.get(ref)?.focus(); },
+  storage(kind, key, json) {
+    const store = kind === "session" ? window.sessionStorage : window.localStorage;
+    if (json === null) store.removeItem(key); else store.setItem(key, json);
+  },
+  location(how, href) {
+    if (how === "replace") window.history.replaceState({}, "", href);
+    else if (how === "push") window.history.pushState({}, "", href);
+    else if (how === "reload") window.location.reload();
+    else window.location.href = href;
+  },
+};
+const patcher = createPatcher(root, actions);
+
+const worker = new Worker(new URL("worker.mjs", staticUrl), { type: "module" });
+const post = (message) => worker.postMessage(JSON.stringify(message));
+
+worker.onmessage = (e) => {
+  const message = JSON.parse(e.data);
+  switch (message.type) {
+    case "ops":
+      try {
+        patcher.apply(message.ops);
+      } catch (err) {
+        showError(`wasmdash could not apply a DOM update: ${err.message}`, err.stack);
+      }
+      break;
+    case "ready":
+      document.documentElement.setAttribute("data-wasmdash-ready", "true");
+      break;
+    case "error":
+      showError(message.message, message.traceback);
+      break;
+    case "storage-read": {
+      const store = message.kind === "session" ? window.sessionStorage : window.localStorage;
+      post({ type: "storage", id: message.id, value: store.getItem(message.key) });
+      break;
+    }
+  }
+};
+worker.onerror = (e) => showError(`wasmdash worker failed: ${e.message}`);
+
+function forward(e) {
+  if (e.type === "keydown" && !KEYS.has(e.key)) return;
+  const refs = patcher.refsOf(e.target);
+  if (refs.length === 0) return;
+  const t = e.target;
+  const event = { type: e.type, refs, timestamp: Date.now() };
+  if (e.type === "keydown") event.key = e.key;
+  if (typeof t.value === "string" && t.tagName !== "BUTTON" && t.tagName !== "LI") event.value = t.value;
+  if (t.type === "checkbox" || t.type === "radio") event.checked = t.checked;
+  if (t.validity) event.valid = t.validity.valid;
+  if (t.tagName === "SELECT" && t.multiple) event.selected = Array.from(t.selectedOptions, (o) => o.value);
+  // Links rendered by dcc.Link navigate in the page (history API), not by loading a new document.
+  if (e.type === "click") {
+    const link = t.closest && t.closest("a[data-wasmdash-link]");
+    if (link && !e.ctrlKey && !e.metaKey && !e.shiftKey && e.button === 0) e.preventDefault();
+  }
+  post({ type: "event", event });
+}
+for (const type of EVENTS) root.addEventListener(type, forward);
+window.addEventListener("popstate", () => post({ type: "event", event: { type: "popstate", refs: [], href: window.location.href, timestamp: Date.now() } }));
+
+post({
+  type: "start",
+  config: { ...config, base_url: baseUrl, static_url_abs: staticUrl, href: window.location.href },
+});

@@ -1,0 +1,42 @@
+// The module Web Worker that runs Python: loads Pyodide (self-hosted in runtime/), installs the
+// page-side wasmdash wheel and hands control to wasmdash.browser.boot. Messages both ways are JSON
+// strings; Python posts op batches itself (renderer/browser/).
+let handleEvent = null;
+const early = [];
+
+function post(message) {
+  self.postMessage(JSON.stringify(message));
+}
+
+async function start(config) {
+  const runtimeUrl = new URL("runtime/", config.static_url_abs).href;
+  const manifest = await (await fetch(runtimeUrl + "manifest.json")).json();
+  // Start downloading the wheel while Pyodide boots.
+  const wheel = fetch(runtimeUrl + manifest.wheel).then((r) => {
+    if (!r.ok) throw new Error(`cannot fetch ${manifest.wheel}: HTTP ${r.status}`);
+    return r.arrayBuffer();
+  });
+  const { loadPyodide } = await import(runtimeUrl + "pyodide.mjs");
+  const pyodide = await loadPyodide({ indexURL: runtimeUrl });
+  // unpackArchive, not micropip: one small pure-Python wheel with no dependencies needs no
+  // resolver, and skipping micropip saves loading it (and its imports) on every page load.
+  const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
+  pyodide.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
+  const boot = pyodide.pyimport("wasmdash.browser.boot");
+  handleEvent = boot.handle_event;
+  for (const message of early.splice(0)) handleEvent(message);
+  await boot.boot(JSON.stringify(config));
+}
+
+self.onmessage = (e) => {
+  const message = JSON.parse(e.data);
+  if (message.type === "start") {
+    start(message.config).catch((err) => {
+      post({ type: "error", message: `wasmdash failed to start: ${err.message || err}`, traceback: err.stack || "" });
+    });
+  } else if (handleEvent !== null) {
+    handleEvent(e.data);
+  } else {
+    early.push(e.data);
+  }
+};
