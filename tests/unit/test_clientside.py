@@ -1,0 +1,123 @@
+"""Python callbacks shipped to the page: only their own source, and only when self-contained."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+import textwrap
+
+import pytest
+
+from wasmdash._clientside import ClientsideSourceError, page_function, page_module_source
+
+
+@pytest.fixture
+def load_module(tmp_path):
+    """Write `source` to an app file and import it, as `wasmdash run` would."""
+
+    def load(source: str, name: str = "clientside_app"):
+        path = tmp_path / f"{name}.py"
+        path.write_text(textwrap.dedent(source))
+        spec = importlib.util.spec_from_file_location(name, path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+        return module
+
+    yield load
+    sys.modules.pop("clientside_app", None)
+
+
+def test_source_is_the_function_without_decorators(load_module):
+    """Is the shipped source just the def, with the decorator and the rest of the module left out?"""
+    module = load_module(
+        '''
+        SECRET = "hunter2"
+
+        def decorate(f):
+            return f
+
+        @decorate
+        def shout(value):
+            return (value or "").upper()
+        '''
+    )
+    shipped = page_function(module.shout)
+    assert shipped.source.startswith("def shout(value):")
+    assert "SECRET" not in page_module_source([shipped])
+    assert "decorate" not in shipped.source
+
+
+def test_module_level_constant_is_refused_naming_function_and_name(load_module):
+    """Does using a module-level value fail with the function's name and the name at fault?"""
+    module = load_module(
+        '''
+        API_KEY = "hunter2"
+
+        def leak(value):
+            return f"{value} {API_KEY}"
+        '''
+    )
+    with pytest.raises(ClientsideSourceError, match=r"`leak` \(clientside_app.py:4\) uses `API_KEY`"):
+        page_function(module.leak)
+
+
+def test_stdlib_and_wasmdash_imports_travel_with_the_function(load_module):
+    """Are module-level imports the page can satisfy turned into import lines?"""
+    module = load_module(
+        '''
+        import math as m
+        from wasmdash import no_update
+
+        def root(value):
+            if value is None:
+                return no_update
+            return m.sqrt(value)
+        '''
+    )
+    shipped = page_function(module.root)
+    assert shipped.imports == ("from wasmdash import no_update", "import math as m")
+    namespace: dict = {}
+    exec(page_module_source([shipped]), namespace)
+    assert namespace["root"](16) == 4.0
+
+
+def test_locals_builtins_and_nested_functions_are_fine(load_module):
+    """Do names the function defines itself, builtins and comprehensions count as self-contained?"""
+    module = load_module(
+        '''
+        def tally(values):
+            def double(x):
+                return 2 * x
+            return sum(double(v) for v in sorted(values or []))
+        '''
+    )
+    assert page_function(module.tally).imports == ()
+
+
+def test_closure_is_refused(load_module):
+    """Is a function that closes over an enclosing function's variable refused?"""
+    module = load_module(
+        '''
+        def make():
+            prefix = "x"
+            def inner(value):
+                return prefix + value
+            return inner
+        '''
+    )
+    with pytest.raises(ClientsideSourceError, match="closes over `prefix`"):
+        page_function(module.make())
+
+
+def test_third_party_module_is_refused(load_module):
+    """Is a module the page may not have (not stdlib, not wasmdash) refused?"""
+    module = load_module(
+        '''
+        import pytest as testing_tool
+
+        def use(value):
+            return testing_tool.approx(value)
+        '''
+    )
+    with pytest.raises(ClientsideSourceError, match="`testing_tool`"):
+        page_function(module.use)
