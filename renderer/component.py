@@ -131,6 +131,7 @@ def make_component_class(
 ) -> type[Component]:
     """Build a component class from a prop table (used by ``html`` and ``dcc``)."""
     import inspect
+    import keyword
 
     names = tuple(prop_names)
     cls = type(
@@ -151,7 +152,7 @@ def make_component_class(
     params += [
         inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, default=None)
         for n in names
-        if n != "children" and n.isidentifier()
+        if n != "children" and n.isidentifier() and not keyword.iskeyword(n)
     ]
     cls.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
     return cls
