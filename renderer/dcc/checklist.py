@@ -1,0 +1,65 @@
+"""``dcc.Checklist``: checkboxes; ``value`` is the list of checked option values (Dash semantics)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .._wire import Path
+from ..component import make_component_class
+from ..events import EventContext
+from ..vdom import DCC_NAMESPACE, RenderContext, VNode, register_rules
+from ._options import option_at, render_option_list, same_value
+
+__all__ = ["Checklist", "PROPS"]
+
+#: Dash's dcc.Checklist props.
+PROPS: dict[str, str] = {
+    "id": "element id of the wrapping div; also the inputs' name",
+    "options": "list of values, {value: label} dict, or list of {label, value, disabled?, title?}",
+    "value": "list of checked values (toggled ones are appended / removed)",
+    "inline": "lay options out on one line",
+    "className": "class of the wrapping div",
+    "style": "style of the wrapping div",
+    "inputStyle": "style of each checkbox",
+    "inputClassName": "class of each checkbox",
+    "labelStyle": "style of each label",
+    "labelClassName": "class of each label",
+    "key": "diff key",
+    "loading_state": "Dash bookkeeping",
+    "persistence": "accepted; not implemented yet",
+    "persisted_props": "accepted; not implemented yet",
+    "persistence_type": "accepted; not implemented yet",
+}
+
+Checklist = make_component_class(
+    "Checklist", DCC_NAMESPACE, PROPS, doc="A list of checkboxes.", module=__name__
+)
+
+
+def render(ctx: RenderContext, props: dict[str, Any], path: Path) -> VNode:
+    value = props.get("value")
+    selected = value if isinstance(value, list) else []
+    return render_option_list(ctx, props, path, input_type="checkbox", selected=selected, base_class="dash-checklist")
+
+
+def on_event(ctx: EventContext) -> dict[str, Any] | None:
+    if ctx.type != "change" or ctx.node is None:
+        return None
+    option = option_at(ctx.props, ctx.node.data)
+    if option is None or option.get("disabled"):
+        return None
+    current = ctx.props.get("value")
+    values = list(current) if isinstance(current, list) else []
+    chosen = option.get("value")
+    present = any(same_value(v, chosen) for v in values)
+    checked = ctx.event.get("checked")
+    if checked is None:
+        checked = not present
+    if checked and not present:
+        return {"value": values + [chosen]}
+    if not checked and present:
+        return {"value": [v for v in values if not same_value(v, chosen)]}
+    return None
+
+
+register_rules(DCC_NAMESPACE, "Checklist", render, on_event)
