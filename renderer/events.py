@@ -46,6 +46,18 @@ class EventContext:
     #: The node the event happened on (may belong to a nested component).
     target: VNode | None = None
     stopped: bool = field(default=False)
+    wants_refresh: bool = field(default=False)
+
+    @property
+    def state(self) -> dict[str, Any]:
+        """The component's UI state that is not a prop (see ``RenderContext.state``)."""
+        from .vdom import state_key
+
+        return self.view.state.setdefault(state_key(self.props, self.path), {})
+
+    def refresh(self) -> None:
+        """Re-render this component after the event even if no prop changed (UI state did)."""
+        self.wants_refresh = True
 
     @property
     def type(self) -> str:
@@ -101,8 +113,10 @@ def _same(a: Any, b: Any) -> bool:
 def changes_for_event(view: DomView, event: EventMessage) -> list[tuple[Path, dict[str, Any]]]:
     """Prop changes for one event, innermost component first (see the module docstring)."""
     refs = event.get("refs") or []
-    if not isinstance(refs, list) or not refs:
+    if not isinstance(refs, list):
         return []
+    if not refs:
+        return _page_event(view, event)
     target = view.nodes.get(refs[0]) if isinstance(refs[0], int) else None
     out: list[tuple[Path, dict[str, Any]]] = []
     data_node: VNode | None = None
@@ -123,11 +137,34 @@ def changes_for_event(view: DomView, event: EventMessage) -> list[tuple[Path, di
         ctx = EventContext(view, event, node.path, node.component, data_node, target)
         data_node = None  # rule data belongs to the innermost component only
         changes = rules.on_event(ctx)
-        if changes:
-            sync_after_change(view, node.path, changes)
-            out.append((node.path, changes))
+        _settle(view, ctx, changes, out)
         if ctx.stopped:
             break
+    return out
+
+
+def _settle(
+    view: DomView, ctx: EventContext, changes: dict[str, Any] | None, out: list[tuple[Path, dict[str, Any]]]
+) -> None:
+    if changes:
+        sync_after_change(view, ctx.path, changes)
+        out.append((ctx.path, changes))
+    if ctx.wants_refresh:
+        view.refresh(ctx.path)
+
+
+def _page_event(view: DomView, event: EventMessage) -> list[tuple[Path, dict[str, Any]]]:
+    """An event with no target (``popstate``, a storage answer): offered to every interested root."""
+    kind = event.get("type")
+    out: list[tuple[Path, dict[str, Any]]] = []
+    for path, node in list(view.by_path.items()):
+        rules = rules_for(node.namespace, node.type)
+        if rules is None or rules.on_event is None or kind not in rules.page_events:
+            continue
+        if node.component is None:
+            node.component = {}
+        ctx = EventContext(view, event, path, node.component)
+        _settle(view, ctx, rules.on_event(ctx), out)
     return out
 
 
@@ -147,7 +184,7 @@ def sync_after_change(view: DomView, path: Path, changes: dict[str, Any]) -> Non
     root.component.update(changes)
     if root.namespace == HTML_NAMESPACE:
         return  # html elements have no DOM properties driven by props
-    fresh = RenderContext().component(
+    fresh = RenderContext(None, view.state).component(
         {"namespace": root.namespace, "type": root.type, "props": root.component}, path
     )
     _copy_dom_props(root, fresh)

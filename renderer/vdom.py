@@ -292,16 +292,35 @@ RenderRule = Callable[["RenderContext", dict[str, Any], Path], VNode]
 EventRule = Callable[..., "dict[str, Any] | None"]
 
 
+#: Lifecycle hooks: ``mount(view, node)``, ``update(view, node, old_props)``, ``unmount(view, node)``.
+Hook = Callable[..., None]
+
+
 @dataclass(frozen=True, slots=True)
 class Rules:
     render: RenderRule
     on_event: EventRule | None = None
+    mount: Hook | None = None
+    update: Hook | None = None
+    unmount: Hook | None = None
+    #: Event types without a target (``popstate``, ``storage``) this component wants to see.
+    page_events: tuple[str, ...] = ()
 
 
 _RULES: dict[tuple[str, str], Rules] = {}
 
 
-def register_rules(namespace: str, type_name: str, render: RenderRule, on_event: EventRule | None = None) -> None:
+def register_rules(
+    namespace: str,
+    type_name: str,
+    render: RenderRule,
+    on_event: EventRule | None = None,
+    *,
+    mount: Hook | None = None,
+    update: Hook | None = None,
+    unmount: Hook | None = None,
+    page_events: tuple[str, ...] = (),
+) -> None:
     """Register how ``(namespace, type_name)`` renders and how its DOM events become prop changes.
 
     Args:
@@ -310,8 +329,12 @@ def register_rules(namespace: str, type_name: str, render: RenderRule, on_event:
         render: ``render(ctx, props, path) -> VNode`` building the component's root node.
         on_event: ``on_event(ctx: events.EventContext) -> dict | None``: the prop changes for one
             forwarded DOM event whose target is inside this component, or None.
+        mount: called with ``(view, node)`` after the component first appears in the page.
+        update: called with ``(view, node, old_props)`` after its props changed.
+        unmount: called with ``(view, node)`` after it left the page (cancel timers here).
+        page_events: event types with no target node that are offered to every such component.
     """
-    _RULES[(namespace, type_name)] = Rules(render, on_event)
+    _RULES[(namespace, type_name)] = Rules(render, on_event, mount, update, unmount, tuple(page_events))
 
 
 def rules_for(namespace: str, type_name: str) -> Rules | None:
@@ -354,9 +377,16 @@ def render_html_component(ctx: RenderContext, props: dict[str, Any], path: Path)
 class RenderContext:
     """Handed to render rules: renders nested components (children or other component props)."""
 
-    def __init__(self, report: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self, report: Callable[[str], None] | None = None, state: dict[str, dict[str, Any]] | None = None
+    ) -> None:
         self.current_type = ""
         self._report = report
+        self._state = state if state is not None else {}
+
+    def state(self, props: dict[str, Any], path: Path) -> dict[str, Any]:
+        """UI state of a widget that is not a prop (a dropdown being open), kept by the view."""
+        return self._state.setdefault(state_key(props, path), {})
 
     def component(self, value: ComponentJSON, path: Path) -> VNode:
         """Render one component (its root node carries ``path`` and a snapshot of its props)."""
@@ -422,9 +452,19 @@ class RenderContext:
         return [text(value)]
 
 
-def render_layout(layout: ComponentJSON, path: Path = (), report: Callable[[str], None] | None = None) -> VNode:
+def state_key(props: dict[str, Any], path: Path) -> str:
+    component_id = props.get("id")
+    return stringify_id(component_id) if component_id is not None else repr(path)
+
+
+def render_layout(
+    layout: ComponentJSON,
+    path: Path = (),
+    report: Callable[[str], None] | None = None,
+    state: dict[str, dict[str, Any]] | None = None,
+) -> VNode:
     """VNode tree of a layout (or of the component at ``path``), with parent links set."""
-    root = RenderContext(report).component(layout, path)
+    root = RenderContext(report, state).component(layout, path)
     link_parents(root, None)
     return root
 
@@ -531,18 +571,31 @@ class DomView:
 
     Args:
         report_error: where render problems go (unknown component types); defaults to logging.
+        send: applies ops that arise outside ``render``/``update`` (a dropdown opening, a timer,
+            writing ``localStorage``); the browser passes its ``Applier.apply``. Without it such ops
+            wait for the next ``update``.
+        page: what the page knows at start (``href``, ``storage`` snapshots), from ``loader.js``.
     """
 
-    def __init__(self, report_error: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self,
+        report_error: Callable[[str], None] | None = None,
+        send: Callable[[list[Op]], None] | None = None,
+        page: dict[str, Any] | None = None,
+    ) -> None:
         self.root: VNode | None = None
         self.nodes: dict[int, VNode] = {}  # ref -> node, for events
         self.by_path: dict[Path, VNode] = {}  # component path -> its root node
+        self.state: dict[str, dict[str, Any]] = {}  # widget UI state (see RenderContext.state)
+        self.page: dict[str, Any] = dict(page or {})
         self._next_ref = 1
         self._report = report_error
+        self._send = send
         self._set_props: Callable[[Path, dict[str, Any]], None] | None = None
         self.clock: Clock | None = None
-        self.timers: dict[tuple[Path, str], Any] = {}
+        self.timers: dict[Any, Any] = {}
         self.pending_ops: list[Op] = []
+        self._rendering = 0
 
     # -- seams ------------------------------------------------------------------------------------
     def attach(self, set_props: Callable[[Path, dict[str, Any]], None], clock: Clock) -> None:
@@ -551,51 +604,109 @@ class DomView:
 
     def render(self, layout: ComponentJSON) -> list[Op]:
         """First paint: empty the mount point and insert the whole tree."""
-        self.nodes.clear()
-        self.by_path.clear()
-        root = render_layout(layout, (), self._report)
-        self.assign_refs(root)
-        self.root = root
-        self.index(root)
-        ops: list[Op] = [["clear", 0], ["insert", 0, to_spec(root), None]]
+        self._rendering += 1
+        try:
+            old_roots = self._component_roots(self.root) if self.root is not None else {}
+            self.nodes.clear()
+            self.by_path.clear()
+            root = self.render_component(layout, ())
+            self.assign_refs(root)
+            self.root = root
+            self.index(root)
+            ops: list[Op] = [["clear", 0], ["insert", 0, to_spec(root), None]]
+            self._lifecycle(old_roots, self._component_roots(root))
+        finally:
+            self._rendering -= 1
         return self.take_pending() + ops
 
     def update(self, layout: ComponentJSON, paths: Iterable[Path]) -> list[Op]:
         """Re-render the components at ``paths`` and diff each against what was rendered before."""
-        from .diff import diff_into
-
         if self.root is None:
             return self.render(layout)
         ops: list[Op] = []
-        done: list[Path] = []
-        for path in sorted({tuple(p) for p in paths}, key=len):
-            if any(path[: len(d)] == d for d in done):
-                continue  # already re-rendered with an ancestor
-            target = path
-            while target not in self.by_path and target:
-                target = target[:-1]
-            if target not in self.by_path:
-                continue
-            try:
-                component = get_in(layout, target)
-            except (KeyError, IndexError, TypeError):
-                continue  # the component is gone; its parent's update will remove it
-            if not is_component(component):
-                continue
-            old = self.by_path[target]
-            new = render_layout(component, target, self._report)
-            parent = old.parent
-            self.unindex(old)
-            diff_into(old, new, ops, self)
-            # splice the new node where the old one was
-            new.parent = parent
-            if parent is None:
-                self.root = new
-            else:
-                parent.children[parent.children.index(old)] = new
-            self.index(new)
-            done.append(target)
+        self._rendering += 1
+        try:
+            done: list[Path] = []
+            for path in sorted({tuple(p) for p in paths}, key=len):
+                if any(path[: len(d)] == d for d in done):
+                    continue  # already re-rendered with an ancestor
+                target = path
+                while target not in self.by_path and target:
+                    target = target[:-1]
+                if target not in self.by_path:
+                    continue
+                try:
+                    component = get_in(layout, target)
+                except (KeyError, IndexError, TypeError):
+                    continue  # the component is gone; its parent's update will remove it
+                if not is_component(component):
+                    continue
+                self._replace(target, self.render_component(component, target), ops)
+                done.append(target)
+        finally:
+            self._rendering -= 1
         return self.take_pending() + ops
+
+    def refresh(self, path: Path) -> None:
+        """Re-render one component from the props it was last rendered with, and send the ops.
+
+        For changes that are not props (a dropdown opening): the runtime is not involved.
+        """
+        old = self.by_path.get(path)
+        if old is None or old.component is None:
+            return
+        ops: list[Op] = []
+        self._rendering += 1
+        try:
+            component = {"namespace": old.namespace, "type": old.type, "props": old.component}
+            self._replace(path, self.render_component(component, path), ops)
+        finally:
+            self._rendering -= 1
+        self.send(self.take_pending() + ops)
+
+    def _replace(self, path: Path, new: VNode, ops: list[Op]) -> None:
+        from .diff import diff_into
+
+        old = self.by_path[path]
+        old_roots = self._component_roots(old)
+        parent = old.parent
+        self.unindex(old)
+        diff_into(old, new, ops, self)
+        new.parent = parent
+        if parent is None:
+            self.root = new
+        else:
+            parent.children[parent.children.index(old)] = new
+        self.index(new)
+        self._lifecycle(old_roots, self._component_roots(new))
+
+    @staticmethod
+    def _component_roots(node: VNode) -> dict[int, tuple[VNode, dict[str, Any]]]:
+        return {n.ref: (n, dict(n.component or {})) for n in node.walk() if n.path is not None}
+
+    def _lifecycle(
+        self, before: dict[int, tuple[VNode, dict[str, Any]]], after: dict[int, tuple[VNode, dict[str, Any]]]
+    ) -> None:
+        """Run mount/update/unmount hooks of components that appeared, changed or left."""
+        for ref, (node, _props) in before.items():
+            if ref not in after or after[ref][0].type != node.type:
+                rules = rules_for(node.namespace, node.type)
+                if rules is not None and rules.unmount is not None:
+                    rules.unmount(self, node)
+        for ref, (node, props) in after.items():
+            rules = rules_for(node.namespace, node.type)
+            if rules is None:
+                continue
+            previous = before.get(ref)
+            if previous is None or previous[0].type != node.type:
+                if rules.mount is not None:
+                    rules.mount(self, node)
+            elif rules.update is not None and previous[1] != props:
+                rules.update(self, node, previous[1])
+
+    def render_component(self, component: ComponentJSON, path: Path) -> VNode:
+        """Render one component (and its subtree) with this view's error sink and widget state."""
+        return render_layout(component, path, self._report, self.state)
 
     def props_for_event(self, event: EventMessage) -> tuple[Path, dict[str, Any]] | None:
         """The innermost component's prop changes for one DOM event (see :meth:`changes_for_event`)."""
@@ -611,7 +722,7 @@ class DomView:
 
         return changes_for_event(self, event)
 
-    # -- helpers used by diff and events ------------------------------------------------------------
+    # -- helpers used by diff, events and component rules ---------------------------------------
     def new_ref(self) -> int:
         ref = self._next_ref
         self._next_ref += 1
@@ -640,7 +751,7 @@ class DomView:
                 del self.by_path[each.path]
 
     def set_props(self, path: Path, props: dict[str, Any]) -> None:
-        """Report prop changes that come from time (debounce, intervals) to the runtime."""
+        """Report prop changes that come from time or the page (debounce, intervals, storage)."""
         if self._set_props is None:
             raise RuntimeError("DomView.attach() must be called before timed prop changes")
         from .events import sync_after_change
@@ -648,9 +759,18 @@ class DomView:
         sync_after_change(self, path, props)
         self._set_props(path, props)
 
+    def send(self, ops: list[Op]) -> None:
+        """Apply ops now if the view can (``send``), else keep them for the next update."""
+        if not ops:
+            return
+        if self._send is not None and not self._rendering:
+            self._send(ops)
+        else:
+            self.pending_ops.extend(ops)
+
     def call(self, name: str, *args: Any) -> None:
-        """Queue a page-level action (``["call", name, args]``) for the next batch of ops."""
-        self.pending_ops.append(["call", name, list(args)])
+        """A page-level action (``["call", name, args]``): storage, history, focus."""
+        self.send([["call", name, list(args)]])
 
     def take_pending(self) -> list[Op]:
         ops, self.pending_ops = self.pending_ops, []

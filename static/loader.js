@@ -92,6 +92,7 @@ function forward(e) {
   if (typeof t.value === "string" && t.tagName !== "BUTTON" && t.tagName !== "LI") event.value = t.value;
   if (t.type === "checkbox" || t.type === "radio") event.checked = t.checked;
   if (t.validity) event.valid = t.validity.valid;
+  if (e.type === "focusout" && e.relatedTarget) event.related = patcher.refsOf(e.relatedTarget);
   if (t.tagName === "SELECT" && t.multiple) event.selected = Array.from(t.selectedOptions, (o) => o.value);
   // Links rendered by dcc.Link navigate in the page (history API), not by loading a new document.
   if (e.type === "click") {
