@@ -47,6 +47,12 @@ class EventContext:
     target: VNode | None = None
     stopped: bool = field(default=False)
     wants_refresh: bool = field(default=False)
+    dom_is_wrong: bool = field(default=False)
+
+    def rewrite_dom(self) -> None:
+        """The page does not show what the changes render (a value was clamped): write it."""
+        self.dom_is_wrong = True
+        self.wants_refresh = True
 
     @property
     def state(self) -> dict[str, Any]:
@@ -146,7 +152,15 @@ def changes_for_event(view: DomView, event: EventMessage) -> list[tuple[Path, di
 def _settle(
     view: DomView, ctx: EventContext, changes: dict[str, Any] | None, out: list[tuple[Path, dict[str, Any]]]
 ) -> None:
-    if changes:
+    if ctx.dom_is_wrong:
+        root = view.by_path.get(ctx.path)
+        if root is not None and root.component is not None and changes:
+            root.component.update(changes)
+        if ctx.target is not None:
+            ctx.target.props = {name: None for name in ctx.target.props}  # forces setProp on refresh
+        if changes:
+            out.append((ctx.path, changes))
+    elif changes:
         sync_after_change(view, ctx.path, changes)
         out.append((ctx.path, changes))
     if ctx.wants_refresh:
