@@ -759,6 +759,23 @@ class DomView:
         sync_after_change(self, path, props)
         self._set_props(path, props)
 
+    def soon(self, ref: int, props: dict[str, Any]) -> None:
+        """Set props on the component whose root has ``ref``, right after the current work.
+
+        Mount and update hooks use this (as Dash components call ``setProps`` on mount): the
+        runtime is not re-entered while it is rendering. The component's path is looked up when the
+        change lands, so a reorder in between is harmless; a component gone by then is skipped.
+        """
+
+        def land() -> None:
+            node = self.nodes.get(ref)
+            if node is not None and node.path is not None:
+                self.set_props(node.path, props)
+
+        if self.clock is None:
+            raise RuntimeError("DomView.attach() must be called before components set props")
+        self.clock.call_later(0, land)
+
     def send(self, ops: list[Op]) -> None:
         """Apply ops now if the view can (``send``), else keep them for the next update."""
         if not ops:

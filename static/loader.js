@@ -45,11 +45,21 @@ const actions = {
     const store = kind === "session" ? window.sessionStorage : window.localStorage;
     if (json === null) store.removeItem(key); else store.setItem(key, json);
   },
-  location(how, href) {
-    if (how === "replace") window.history.replaceState({}, "", href);
-    else if (how === "push") window.history.pushState({}, "", href);
-    else if (how === "reload") window.location.reload();
-    else window.location.href = href;
+  // push/replace: change the URL without loading; notify: tell Python's Locations (as popstate).
+  location(how, href, notify) {
+    if (how === "push" || how === "replace") {
+      const url = new URL(href, window.location.href).href;
+      if (url !== window.location.href) {
+        if (how === "push") window.history.pushState({}, "", url);
+        else window.history.replaceState({}, "", url);
+        if (notify) window.scrollTo(0, 0);
+      }
+      if (notify) post({ type: "event", event: { type: "popstate", refs: [], href: window.location.href, timestamp: Date.now() } });
+    } else if (how === "reload") {
+      window.location.reload();
+    } else {
+      window.location.assign(href);
+    }
   },
 };
 const patcher = createPatcher(root, actions);
@@ -73,11 +83,6 @@ worker.onmessage = (e) => {
     case "error":
       showError(message.message, message.traceback);
       break;
-    case "storage-read": {
-      const store = message.kind === "session" ? window.sessionStorage : window.localStorage;
-      post({ type: "storage", id: message.id, value: store.getItem(message.key) });
-      break;
-    }
   }
 };
 worker.onerror = (e) => showError(`wasmdash worker failed: ${e.message}`);
@@ -97,14 +102,41 @@ function forward(e) {
   // Links rendered by dcc.Link navigate in the page (history API), not by loading a new document.
   if (e.type === "click") {
     const link = t.closest && t.closest("a[data-wasmdash-link]");
-    if (link && !e.ctrlKey && !e.metaKey && !e.shiftKey && e.button === 0) e.preventDefault();
+    if (link && !e.ctrlKey && !e.metaKey && !e.shiftKey && !e.altKey && e.button === 0) e.preventDefault();
+    else if (link) event.modified = true;
   }
   post({ type: "event", event });
 }
 for (const type of EVENTS) root.addEventListener(type, forward);
 window.addEventListener("popstate", () => post({ type: "event", event: { type: "popstate", refs: [], href: window.location.href, timestamp: Date.now() } }));
 
+window.addEventListener("storage", (e) => {
+  if (e.storageArea === window.localStorage && e.key !== null) {
+    post({ type: "event", event: { type: "storage", refs: [], key: e.key, value: e.newValue, timestamp: Date.now() } });
+  }
+});
+
+// dcc.Store reads browser storage synchronously in Python, from this snapshot.
+function snapshot(store) {
+  const out = {};
+  try {
+    for (let i = 0; i < store.length; i++) {
+      const key = store.key(i);
+      out[key] = store.getItem(key);
+    }
+  } catch (err) {
+    // storage can be unavailable (privacy settings); Stores then start empty
+  }
+  return out;
+}
+
 post({
   type: "start",
-  config: { ...config, base_url: baseUrl, static_url_abs: staticUrl, href: window.location.href },
+  config: {
+    ...config,
+    base_url: baseUrl,
+    static_url_abs: staticUrl,
+    href: window.location.href,
+    storage: { local: snapshot(window.localStorage), session: snapshot(window.sessionStorage) },
+  },
 });

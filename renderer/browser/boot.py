@@ -48,10 +48,13 @@ async def boot(config_json: str) -> None:
         from ..runtime import Runtime
         from ..vdom import DomView
 
+        applier = WorkerApplier()
+        page = {"href": config.get("href"), "storage": config.get("storage") or {}}
         options: dict[str, Any] = dict(
             transport=FetchTransport(base),
-            view=DomView(report_error=report_error),
-            applier=WorkerApplier(),
+            # send: ops that arise outside the runtime's updates (a dropdown opening, a timer)
+            view=DomView(report_error=report_error, send=applier.apply, page=page),
+            applier=applier,
             clock=BrowserClock(),
             report_error=report_error,
         )
