@@ -1,0 +1,375 @@
+"""Runtime: the store, the queue and the seams, driven headless with the fakes."""
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from fakes import (
+    NO_UPDATE,
+    FakeTransport,
+    FakeView,
+    ManualClock,
+    Prevent,
+    RecordingApplier,
+    comp,
+    dep,
+    inp,
+)
+
+from wasmdash.layout import get_in
+from wasmdash.runtime import Runtime
+
+
+class Page:
+    """A runtime wired to fakes, with what it reported."""
+
+    def __init__(self, layout, deps, handlers=None, *, app=None, gated=False, **kwargs):
+        self.transport = FakeTransport(app, handlers, gated=gated)
+        self.view = FakeView()
+        self.applier = RecordingApplier()
+        self.clock = ManualClock()
+        self.errors: list[tuple[str, Any]] = []
+        self.ready = 0
+        self.runtime = Runtime(
+            layout,
+            deps,
+            transport=self.transport,
+            view=self.view,
+            applier=self.applier,
+            clock=self.clock,
+            report_error=lambda message, tb: self.errors.append((message, tb)),
+            on_ready=self._on_ready,
+            **kwargs,
+        )
+
+    def _on_ready(self):
+        self.ready += 1
+
+    def prop(self, component_id, prop):
+        path = self.runtime.index.path_of(component_id)
+        assert path is not None, f"{component_id} not in layout"
+        return get_in(self.runtime.layout, path)["props"].get(prop)
+
+    def type_into(self, component_id, **props):
+        path = self.runtime.index.path_of(component_id)
+        return self.runtime.handle_event({"path": list(path), "props": props})
+
+
+def run(coro):
+    return asyncio.run(coro)
+
+
+def chain_page(handlers=None, **kwargs):
+    layout = comp("Div", children=[inp("a", value="x"), comp("Div", "b"), comp("Div", "c")])
+    deps = [dep("b.children", ["a.value"]), dep("c.children", ["b.children"])]
+    calls = []
+
+    def upper(v):
+        calls.append("b")
+        return v.upper()
+
+    def length(v):
+        calls.append("c")
+        return len(v)
+
+    page = Page(layout, deps, handlers or {"b.children": upper, "c.children": length}, **kwargs)
+    page.calls = calls
+    return page
+
+
+# -- start ----------------------------------------------------------------------------------------
+def test_start_renders_the_layout_once_before_callbacks():
+    """Does start() apply exactly one full render before any callback output?"""
+    page = chain_page()
+    run(page.runtime.start())
+    assert page.view.renders == 1
+    assert page.applier.batches[0] == [["render"]]
+
+
+def test_initial_call_runs_every_callback_with_inputs_in_layout():
+    """Dash cbsc001-like: are initial calls made, filling outputs on first load?"""
+    page = chain_page()
+    run(page.runtime.start())
+    assert page.prop("b", "children") == "X"
+    assert page.prop("c", "children") == 1
+
+
+def test_chain_runs_in_order():
+    """Does A -> B -> C run B before C, each once, on first load?"""
+    page = chain_page()
+    run(page.runtime.start())
+    assert page.calls == ["b", "c"]
+
+
+def test_initial_requests_carry_no_changed_prop_ids():
+    """Are initial calls sent with an empty changedPropIds, like dash-renderer?"""
+    page = chain_page()
+    run(page.runtime.start())
+    assert page.transport.requests[0]["changedPropIds"] == []
+
+
+def test_on_ready_is_called_once_after_initial_callbacks_settle():
+    """Is on_ready called after the last initial callback's output is in the store?"""
+    seen = []
+    page = chain_page()
+    page.runtime.on_ready = lambda: seen.append(page.prop("c", "children"))
+    run(page.runtime.start())
+    assert seen == [1]
+
+
+def test_on_ready_can_come_in_config():
+    """Is config['on_ready'] used when no on_ready keyword is given?"""
+    seen = []
+    layout = comp("Div", "a")
+    runtime = Runtime(
+        layout, [], transport=FakeTransport(), view=FakeView(), applier=RecordingApplier(),
+        clock=ManualClock(), report_error=lambda m, t: None, config={"on_ready": lambda: seen.append(1)},
+    )
+    run(runtime.start())
+    assert seen == [1]
+
+
+def test_chain_runs_in_order_after_an_event():
+    """Does typing in A run B then C, with changedPropIds naming the changed prop?"""
+    page = chain_page()
+
+    async def scenario():
+        await page.runtime.start()
+        page.calls.clear()
+        page.transport.requests.clear()
+        await page.type_into("a", value="hello")
+        await page.runtime.settled()
+
+    run(scenario())
+    assert page.calls == ["b", "c"]
+    assert page.transport.requests[0]["changedPropIds"] == ["a.value"]
+    assert page.transport.requests[1]["changedPropIds"] == ["b.children"]
+    assert page.prop("c", "children") == 5
+
+
+def test_event_updates_store_and_renders_one_batch():
+    """Is an event's prop change one apply() of the view's update for that path?"""
+    page = chain_page()
+
+    async def scenario():
+        await page.runtime.start()
+        before = len(page.applier.batches)
+        page.runtime.set_props(page.runtime.index.path_of("a"), {"value": "q"})
+        assert len(page.applier.batches) == before + 1
+        assert page.view.updates[-1] == [page.runtime.index.path_of("a")]
+        await page.runtime.settled()
+
+    run(scenario())
+    assert page.prop("a", "value") == "q"
+
+
+def test_response_is_rendered_in_one_batch():
+    """Does a multi-output response update the store and render once?"""
+    layout = comp("Div", children=[inp("a", value="x"), comp("Div", "b"), comp("Div", "c")])
+    deps = [dep(["b.children", "c.children"], ["a.value"])]
+    page = Page(layout, deps, {"..b.children...c.children..": lambda v: [v, v * 2]})
+    run(page.runtime.start())
+    assert page.applier.batches[1:] == [
+        [["update", [list(page.runtime.index.path_of("b")), list(page.runtime.index.path_of("c"))]]]
+    ]
+    assert page.prop("c", "children") == "xx"
+
+
+# -- diamond --------------------------------------------------------------------------------------
+def diamond_page():
+    layout = comp("Div", children=[inp("a", value=1), comp("Div", "b"), comp("Div", "c"), comp("Div", "d")])
+    deps = [
+        dep("b.children", ["a.value"]),
+        dep("c.children", ["a.value"]),
+        dep("d.children", ["b.children", "c.children"]),
+    ]
+    return Page(
+        layout,
+        deps,
+        {
+            "b.children": lambda a: a + 1,
+            "c.children": lambda a: a * 10,
+            "d.children": lambda b, c: f"{b}+{c}",
+        },
+    )
+
+
+def test_diamond_runs_d_once_after_b_and_c():
+    """Does the diamond A->B, A->C, B+C->D call D once, after B and C, on an event?"""
+    page = diamond_page()
+
+    async def scenario():
+        await page.runtime.start()
+        page.transport.requests.clear()
+        await page.type_into("a", value=2)
+        await page.runtime.settled()
+
+    run(scenario())
+    calls = page.transport.calls
+    assert calls.count("d.children") == 1
+    assert calls.index("d.children") == 2
+    assert page.prop("d", "children") == "3+20"
+
+
+def test_diamond_on_first_load_calls_d_once():
+    """On first load, is D called once, with B's and C's fresh outputs?"""
+    page = diamond_page()
+    run(page.runtime.start())
+    assert page.transport.calls.count("d.children") == 1
+    assert page.prop("d", "children") == "2+10"
+
+
+def test_diamond_d_sees_both_triggers_in_changed_prop_ids():
+    """Does D's one request name both b.children and c.children as changed?"""
+    page = diamond_page()
+
+    async def scenario():
+        await page.runtime.start()
+        page.transport.requests.clear()
+        await page.type_into("a", value=2)
+        await page.runtime.settled()
+
+    run(scenario())
+    d = [r for r in page.transport.requests if r["output"] == "d.children"][0]
+    assert sorted(d["changedPropIds"]) == ["b.children", "c.children"]
+
+
+# -- PreventUpdate and no_update -----------------------------------------------------------------
+def test_prevent_update_stops_the_chain():
+    """Dash cbsc007-like: does a 204 from B keep C from running after an event?"""
+
+    def upper(v):
+        if v == "stop":
+            raise Prevent
+        return v.upper()
+
+    page = chain_page({"b.children": upper, "c.children": len})
+
+    async def scenario():
+        await page.runtime.start()
+        page.transport.requests.clear()
+        await page.type_into("a", value="stop")
+        await page.runtime.settled()
+
+    run(scenario())
+    assert page.transport.calls == ["b.children"]
+    assert page.prop("b", "children") == "X"
+
+
+def test_prevent_update_on_first_load_stops_the_chain():
+    """Seed example 1: when B prevents its initial call, is C's initial call dropped too?"""
+
+    def upper(v):
+        raise Prevent
+
+    page = chain_page({"b.children": upper, "c.children": len})
+    run(page.runtime.start())
+    assert page.transport.calls == ["b.children"]
+    assert page.prop("c", "children") is None
+    assert page.ready == 1
+
+
+def test_no_update_in_one_of_two_outputs_triggers_only_the_other():
+    """Does no_update in one output leave it alone and skip its dependants?"""
+    layout = comp("Div", children=[inp("a", value="x"), comp("Div", "b", "old-b"), comp("Div", "c"),
+                                   comp("Div", "b2"), comp("Div", "c2")])
+    deps = [
+        dep(["b.children", "c.children"], ["a.value"], prevent_initial_call=True),
+        dep("b2.children", ["b.children"], prevent_initial_call=True),
+        dep("c2.children", ["c.children"], prevent_initial_call=True),
+    ]
+    page = Page(layout, deps, {
+        "..b.children...c.children..": lambda v: [NO_UPDATE, v],
+        "b2.children": lambda v: "b2 ran",
+        "c2.children": lambda v: "c2 ran",
+    })
+
+    async def scenario():
+        await page.runtime.start()
+        await page.type_into("a", value="new")
+        await page.runtime.settled()
+
+    run(scenario())
+    assert page.prop("b", "children") == "old-b"
+    assert page.prop("c", "children") == "new"
+    assert page.transport.calls == ["..b.children...c.children..", "c2.children"]
+
+
+# -- initial call rules ---------------------------------------------------------------------------
+def test_prevent_initial_call_skips_the_first_load():
+    """Is a prevent_initial_call callback left alone on first load but run on a change?"""
+    layout = comp("Div", children=[inp("a", value="x"), comp("Div", "b")])
+    page = Page(layout, [dep("b.children", ["a.value"], prevent_initial_call=True)],
+                {"b.children": lambda v: v})
+
+    async def scenario():
+        await page.runtime.start()
+        assert page.transport.calls == []
+        await page.type_into("a", value="y")
+        await page.runtime.settled()
+
+    run(scenario())
+    assert page.transport.calls == ["b.children"]
+
+
+def test_prevent_initial_call_upstream_still_lets_downstream_initial_call_run():
+    """With A->B prevented initially, does B->C still get its own initial call?"""
+    layout = comp("Div", children=[inp("a", value="x"), comp("Div", "b", "B0"), comp("Div", "c")])
+    deps = [dep("b.children", ["a.value"], prevent_initial_call=True), dep("c.children", ["b.children"])]
+    page = Page(layout, deps, {"b.children": str.upper, "c.children": lambda v: v + "!"})
+    run(page.runtime.start())
+    assert page.transport.calls == ["c.children"]
+    assert page.prop("c", "children") == "B0!"
+
+
+def test_state_change_does_not_trigger():
+    """Dash cbsc: does a change to a State-only prop leave the callback alone?"""
+    layout = comp("Div", children=[inp("a", value="x"), inp("s", value="s0"), comp("Div", "b")])
+    page = Page(layout, [dep("b.children", ["a.value"], ["s.value"])], {"b.children": lambda a, s: a + s})
+
+    async def scenario():
+        await page.runtime.start()
+        await page.type_into("s", value="s1")
+        await page.runtime.settled()
+        assert page.transport.calls == ["b.children"]
+        await page.type_into("a", value="y")
+        await page.runtime.settled()
+
+    run(scenario())
+    assert page.transport.calls == ["b.children", "b.children"]
+    assert page.prop("b", "children") == "ys1"
+
+
+def test_callback_with_inputs_missing_from_layout_is_not_called():
+    """Is a callback whose inputs are all absent (suppress_callback_exceptions) skipped silently?"""
+    layout = comp("Div", children=[comp("Div", "b")])
+    page = Page(layout, [dep("b.children", ["ghost.value"])], {"b.children": lambda v: v})
+    run(page.runtime.start())
+    assert page.transport.calls == []
+    assert page.errors == []
+
+
+# -- errors ---------------------------------------------------------------------------------------
+def test_transport_error_is_reported_and_the_app_keeps_working():
+    """Does a failing callback reach report_error, naming its output, while others keep running?"""
+    layout = comp("Div", children=[inp("a", value="x"), comp("Div", "b"), comp("Div", "c")])
+    deps = [dep("b.children", ["a.value"]), dep("c.children", ["a.value"])]
+
+    def boom(v):
+        raise ZeroDivisionError("division by zero")
+
+    page = Page(layout, deps, {"b.children": boom, "c.children": str.upper})
+
+    async def scenario():
+        await page.runtime.start()
+        await page.type_into("a", value="y")
+        await page.runtime.settled()
+
+    # The scripted fake turns an exception into CallbackError only for Prevent; a raw exception
+    # stands for a transport bug, which must be reported too.
+    run(scenario())
+    assert page.prop("c", "children") == "Y"
+    assert len(page.errors) == 2
+    assert page.errors[0][0].startswith("Callback error updating b.children")
+    assert "division by zero" in page.errors[0][0]
+    assert page.ready == 1
