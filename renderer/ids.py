@@ -33,7 +33,9 @@ def stringify_id(component_id: ComponentId | Any) -> str:
 def _wildcard_json(value: Any) -> Any:
     to_json = getattr(value, "to_json", None)
     if callable(to_json):
-        return to_json()
+        result = to_json()
+        # Dash's Wildcard.to_json() returns JSON *text* ('["ALL"]'); embed it as a value.
+        return json.loads(result) if isinstance(result, str) else result
     raise TypeError(f"{type(value).__name__} is not allowed in a component id: {value!r:.200}")
 
 

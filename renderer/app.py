@@ -1,0 +1,537 @@
+"""``Dash``: the app object, sans I/O.
+
+It holds the layout and the callbacks and answers Dash's three questions as plain data:
+:meth:`Dash.layout_json`, :meth:`Dash.dependencies_json` and :meth:`Dash.dispatch` (one
+``_dash-update-component`` request). The Starlette server (``wasmdash.server``) and the page's
+in-page transport both call these; neither holds any callback logic of its own.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+import os
+import sys
+import traceback
+from dataclasses import dataclass, field
+from typing import Any, Awaitable, Callable
+
+from . import _callbacks
+from ._callbacks import CallbackSpec, NoUpdate, describe_dep, check_return_shape, clientside_spec, make_spec, register
+from ._grouping import AttributeDict, map_grouping
+from ._validate import RequestError, short_repr, validate_request
+from .component import Component, to_json
+from .ctx import CallbackState, context_value
+from .dependencies import ALL, ALLSMALLER, DashDependency
+from .exceptions import (
+    CallbackException,
+    InvalidCallbackReturnValue,
+    NoLayoutException,
+    PreventUpdate,
+)
+from .ids import stringify_id, strip_duplicate_suffix
+
+__all__ = ["Dash", "DispatchResult"]
+
+logger = logging.getLogger(__name__)
+
+#: Runs a sync function off the event loop (the server passes Starlette's ``run_in_threadpool``).
+RunSync = Callable[[Callable[[], Any]], Awaitable[Any]]
+
+
+@dataclass
+class DispatchResult:
+    """The answer to one ``_dash-update-component`` request.
+
+    ``body`` is None for 204. ``headers`` is a list of ``(name, value)`` pairs (several
+    ``set-cookie`` lines may appear).
+    """
+
+    status: int
+    body: dict[str, Any] | None
+    headers: list[tuple[str, str]] = field(default_factory=list)
+
+
+class _CallbackFailed(Exception):
+    """Internal: the user's callback raised (or returned something unusable)."""
+
+    def __init__(self, spec: CallbackSpec, error: BaseException, tb: str) -> None:
+        super().__init__(str(error))
+        self.spec = spec
+        self.error = error
+        self.tb = tb
+
+
+def _root_path(name: str | None) -> str:
+    module = sys.modules.get(name or "")
+    filename = getattr(module, "__file__", None)
+    if name and name != "__main__" and filename:
+        return os.path.dirname(os.path.abspath(filename))
+    if filename:
+        return os.path.dirname(os.path.abspath(filename))
+    return os.getcwd()
+
+
+class Dash:
+    """A Dash app: ``app = Dash(__name__)``, ``app.layout = ...``, ``@app.callback(...)``.
+
+    Args:
+        name: the app module's ``__name__``; locates the ``assets`` folder.
+        title: the page title.
+        assets_folder: folder (relative to the app module) served at ``/assets/``.
+        external_stylesheets: URLs (or dicts of ``<link>`` attributes) added to the page.
+        external_scripts: URLs (or dicts of ``<script>`` attributes) added to the page.
+        suppress_callback_exceptions: skip the start-up check that callback ids are in the layout.
+        prevent_initial_callbacks: default for every callback's ``prevent_initial_call``.
+        **kwargs: Dash's other options are accepted and kept in ``app.config``.
+    """
+
+    def __init__(
+        self,
+        name: str | None = None,
+        server: Any = True,
+        assets_folder: str = "assets",
+        title: str = "Dash",
+        external_stylesheets: list[Any] | None = None,
+        external_scripts: list[Any] | None = None,
+        suppress_callback_exceptions: bool | None = None,
+        prevent_initial_callbacks: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        self.name = name or "__main__"
+        self.title = title
+        self.config = AttributeDict(
+            name=self.name,
+            assets_folder=assets_folder,
+            assets_url_path=kwargs.get("assets_url_path", "assets"),
+            external_stylesheets=list(external_stylesheets or []),
+            external_scripts=list(external_scripts or []),
+            suppress_callback_exceptions=bool(suppress_callback_exceptions),
+            prevent_initial_callbacks=prevent_initial_callbacks,
+            requests_pathname_prefix=kwargs.get("requests_pathname_prefix") or kwargs.get("url_base_pathname") or "/",
+            **{k: v for k, v in kwargs.items() if k not in {"requests_pathname_prefix"}},
+        )
+        self.external_stylesheets = self.config.external_stylesheets
+        self.external_scripts = self.config.external_scripts
+        self.callback_map: dict[str, CallbackSpec] = {}
+        self._callback_list: list[CallbackSpec] = []
+        self._inline_scripts: list[str] = []
+        self._layout: Any = None
+        self._is_set_up = False
+        self._server: Any = None
+        self._server_requested = server is not False
+        self.debug = False
+        self.on_error: Callable[[Exception], Any] | None = kwargs.get("on_error")
+
+    # -- layout ------------------------------------------------------------------------------
+    @property
+    def layout(self) -> Any:
+        return self._layout
+
+    @layout.setter
+    def layout(self, value: Any) -> None:
+        if not (
+            value is None
+            or isinstance(value, (Component, list, tuple, str))
+            or callable(value)
+        ):
+            raise NoLayoutException(
+                "app.layout must be a component, a list of components, or a function returning one; got "
+                f"a `{type(value).__name__}`: {short_repr(value)}"
+            )
+        self._layout = value
+
+    def _layout_value(self) -> Any:
+        layout = self._layout
+        if callable(layout) and not isinstance(layout, Component):
+            layout = layout()
+        if isinstance(layout, (list, tuple)):
+            from .html import Div  # noqa: PLC0415 - Dash wraps a bare list in a Div
+
+            layout = Div(list(layout))
+        return layout
+
+    def layout_json(self) -> Any:
+        """The layout as Dash's component JSON (calls the layout function when it is one).
+
+        Raises:
+            NoLayoutException: ``app.layout`` was never set.
+        """
+        self._setup()
+        if self._layout is None:
+            raise NoLayoutException(
+                "The layout was not assigned. Set `app.layout = html.Div(...)` before the app serves."
+            )
+        return to_json(self._layout_value())
+
+    # -- callbacks ---------------------------------------------------------------------------
+    def callback(self, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        """Declare a server callback on this app (same arguments as ``dash.callback``)."""
+
+        def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+            spec = make_spec(
+                func, args, kwargs, default_prevent_initial_call=self.config.prevent_initial_callbacks
+            )
+            register(self.callback_map, self._callback_list, spec)
+            return func
+
+        return decorate
+
+    def clientside_callback(self, clientside_function: Any, *args: Any, **kwargs: Any) -> None:
+        """A callback run by JavaScript in the page: ``ClientsideFunction`` or JS source."""
+        spec, script = clientside_spec(
+            clientside_function, args, kwargs, self.config.prevent_initial_callbacks
+        )
+        register(self.callback_map, self._callback_list, spec)
+        if script:
+            self._inline_scripts.append(script)
+
+    def _setup(self) -> None:
+        """Take over the callbacks declared with the global ``callback`` (once), as Dash does."""
+        if _callbacks.GLOBAL_CALLBACK_LIST:
+            for spec in list(_callbacks.GLOBAL_CALLBACK_LIST):
+                if not spec.extra.pop("_prevent_initial_call_given", True):
+                    spec.prevent_initial_call = bool(self.config.prevent_initial_callbacks)
+                register(self.callback_map, self._callback_list, spec)
+            _callbacks.GLOBAL_CALLBACK_LIST.clear()
+            _callbacks.GLOBAL_CALLBACK_MAP.clear()
+        if _callbacks.GLOBAL_INLINE_SCRIPTS:
+            self._inline_scripts.extend(_callbacks.GLOBAL_INLINE_SCRIPTS)
+            _callbacks.GLOBAL_INLINE_SCRIPTS.clear()
+        if not self._is_set_up:
+            self._is_set_up = True
+            self._validate_on_startup()
+
+    def _validate_on_startup(self) -> None:
+        """Start-up checks on the layout and callbacks (see ``_validate``)."""
+
+    def dependencies_json(self) -> list[dict[str, Any]]:
+        """Every callback as ``_dash-dependencies`` lists it (Dash's shape)."""
+        self._setup()
+        return [spec.to_dependency_json() for spec in self._callback_list]
+
+    # -- dispatch ----------------------------------------------------------------------------
+    async def dispatch(
+        self,
+        body: Any,
+        *,
+        run_sync: RunSync | None = None,
+        request: dict[str, Any] | None = None,
+    ) -> DispatchResult:
+        """Answer one ``_dash-update-component`` request.
+
+        Args:
+            body: the parsed JSON request body (a :class:`~wasmdash._wire.CallbackRequest`).
+            run_sync: runs a sync callback off the event loop (the server passes
+                ``run_in_threadpool``); by default it is called directly.
+            request: optional ``headers``, ``cookies``, ``path``, ``args``, ``remote``, ``origin``
+                of the HTTP request, for ``ctx``.
+
+        Returns:
+            200 ``{"multi": true, "response": ..., "sideUpdate"?}``; 204 when nothing changes;
+            400/404 ``{"error", "field"}`` for a bad request; 500 ``{"error", "callback",
+            "traceback"?}`` when the callback failed. Never raises for a bad request or a failing
+            callback.
+        """
+        self._setup()
+        error = validate_request(body)
+        if error is None:
+            spec = self.callback_map.get(body["output"])
+            if spec is None:
+                error = self._unknown_output(body["output"])
+            else:
+                error = self._check_against_spec(body, spec)
+        if error is not None:
+            return DispatchResult(error.status, error.to_json())
+        state = self._make_state(body, spec, request or {})
+        try:
+            value = await self._call(spec, body, state, run_sync)
+            response = self._build_response(spec, body, state, value)
+        except PreventUpdate:
+            return DispatchResult(204, None, self._headers(state))
+        except _CallbackFailed as failed:
+            return self._failure(failed, state)
+        if response is None:
+            return DispatchResult(204, None, self._headers(state))
+        return DispatchResult(200, response, self._headers(state))
+
+    def _unknown_output(self, output: str) -> RequestError:
+        import difflib
+
+        known = list(self.callback_map)
+        message = f"output: no callback has the output {output!r:.200}."
+        close = difflib.get_close_matches(output, known, n=1)
+        if close:
+            message += f" Did you mean {close[0]!r}?"
+        if known:
+            message += " Known outputs: " + ", ".join(repr(k) for k in known[:20])
+        return RequestError(message, "output", 404)
+
+    def _check_against_spec(self, body: dict[str, Any], spec: CallbackSpec) -> RequestError | None:
+        for name, deps in (("inputs", spec.inputs), ("state", spec.states)):
+            items = body.get(name) or []
+            if len(items) != len(deps):
+                return RequestError(
+                    f"{name}: {spec.describe()} has {len(deps)} "
+                    f"{'Inputs' if name == 'inputs' else 'States'}, the request sent {len(items)}",
+                    name,
+                )
+            for i, (item, dep) in enumerate(zip(items, deps)):
+                if _is_multi_dep(dep) and not isinstance(item, list):
+                    return RequestError(
+                        f"{name}[{i}]: {describe_dep(dep)} has an ALL/ALLSMALLER wildcard, so it must be an array of "
+                        f"matched components, got {short_repr(item)}",
+                        f"{name}[{i}]",
+                    )
+                if not _is_multi_dep(dep) and isinstance(item, list):
+                    return RequestError(
+                        f"{name}[{i}]: {describe_dep(dep)} matches one component, so it must be an object, got an array",
+                        f"{name}[{i}]",
+                    )
+        outputs = body["outputs"]
+        if spec.is_multi or not spec.has_output:
+            expected = len(spec.outputs)
+            if not spec.has_output:
+                return None
+            if not isinstance(outputs, list) or len(outputs) != expected:
+                return RequestError(
+                    f"outputs: {spec.describe()} has {expected} outputs; expected an array of {expected}, got "
+                    f"{short_repr(outputs)}",
+                    "outputs",
+                )
+            pairs = list(enumerate(zip(outputs, spec.outputs)))
+        else:
+            pairs = [(None, (outputs, spec.outputs[0]))]
+        for i, (item, dep) in pairs:
+            path = "outputs" if i is None else f"outputs[{i}]"
+            if _is_multi_dep(dep) != isinstance(item, list):
+                kind = "an array of matched components" if _is_multi_dep(dep) else "an object"
+                return RequestError(f"{path}: {describe_dep(dep)} expects {kind}, got {short_repr(item)}", path)
+        return None
+
+    def _make_state(self, body: dict[str, Any], spec: CallbackSpec, request: dict[str, Any]) -> CallbackState:
+        inputs = body.get("inputs") or []
+        states = body.get("state") or []
+        input_values = _values_by_prop_id(inputs)
+        changed = body.get("changedPropIds") or []
+        triggered = [{"prop_id": p, "value": input_values.get(p)} for p in changed]
+        state = CallbackState(
+            inputs_list=inputs,
+            states_list=states,
+            outputs_list=body.get("outputs"),
+            input_values=input_values,
+            state_values=_values_by_prop_id(states),
+            triggered_inputs=triggered,
+            using_args_grouping=spec.using_args_grouping,
+            using_outputs_grouping=spec.using_outputs_grouping,
+            cookies=dict(request.get("cookies") or {}),
+            headers=dict(request.get("headers") or {}),
+            path=request.get("path", ""),
+            args=dict(request.get("args") or {}),
+            remote=request.get("remote", ""),
+            origin=request.get("origin", ""),
+        )
+        changed_set = set(changed)
+        flat_items = list(inputs) + list(states)
+        state.args_grouping = map_grouping(
+            lambda index: _args_group_item(flat_items[index], changed_set), spec.args_indices
+        )
+        return state
+
+    async def _call(
+        self, spec: CallbackSpec, body: dict[str, Any], state: CallbackState, run_sync: RunSync | None
+    ) -> Any:
+        if spec.func is None:
+            raise _CallbackFailed(
+                spec,
+                CallbackException(f"{spec.describe()} is a clientside callback; it runs in the page, not here."),
+                "",
+            )
+        flat_values = [_item_value(item) for item in (body.get("inputs") or []) + (body.get("state") or [])]
+        grouped = map_grouping(lambda index: flat_values[index], spec.args_indices)
+        if spec.uses_kwargs:
+            args: list[Any] = []
+            kwargs: dict[str, Any] = dict(grouped)
+        elif isinstance(spec.args_indices, list):
+            args, kwargs = list(grouped), {}
+        else:
+            args, kwargs = [grouped], {}
+        func = spec.func
+
+        def call_sync() -> Any:
+            token = context_value.set(state)
+            try:
+                return func(*args, **kwargs)
+            finally:
+                context_value.reset(token)
+
+        try:
+            if inspect.iscoroutinefunction(func):
+                token = context_value.set(state)
+                try:
+                    return await func(*args, **kwargs)
+                finally:
+                    context_value.reset(token)
+            if run_sync is not None:
+                result = await run_sync(call_sync)
+            else:
+                result = call_sync()
+            if inspect.isawaitable(result):  # a sync wrapper around a coroutine function
+                token = context_value.set(state)
+                try:
+                    return await result
+                finally:
+                    context_value.reset(token)
+            return result
+        except PreventUpdate:
+            raise
+        except Exception as error:  # noqa: BLE001 - the user's callback may raise anything
+            raise _CallbackFailed(spec, error, traceback.format_exc()) from error
+
+    def _build_response(
+        self, spec: CallbackSpec, body: dict[str, Any], state: CallbackState, value: Any
+    ) -> dict[str, Any] | None:
+        response: dict[str, dict[str, Any]] = {}
+        try:
+            if spec.has_output:
+                values = check_return_shape(spec, value)
+                outputs = body["outputs"] if spec.is_multi else [body["outputs"]]
+                for dep, out_spec, out_value in zip(spec.outputs, outputs, values):
+                    if NoUpdate.is_no_update(out_value):
+                        continue
+                    if isinstance(out_spec, list):
+                        if not isinstance(out_value, (list, tuple)) or len(out_value) != len(out_spec):
+                            raise InvalidCallbackReturnValue(
+                                f"{spec.describe()} must return a list of {len(out_spec)} values for "
+                                f"{describe_dep(dep)} (one per matched component), got {short_repr(out_value)}"
+                            )
+                        pairs = list(zip(out_spec, out_value))
+                    else:
+                        pairs = [(out_spec, out_value)]
+                    for item, item_value in pairs:
+                        if NoUpdate.is_no_update(item_value):
+                            continue
+                        prop = strip_duplicate_suffix(item["property"])
+                        response.setdefault(stringify_id(item["id"]), {})[prop] = self._serialize(
+                            spec, dep, item_value
+                        )
+            elif value is not None:
+                raise InvalidCallbackReturnValue(
+                    f"{spec.describe()} has no outputs, so it must return None; it returned "
+                    f"{short_repr(value)}. Use set_props() to update components from it."
+                )
+            side = {
+                key: {prop: self._serialize(spec, f"set_props({key!r})", v) for prop, v in props.items()}
+                for key, props in state.updated_props.items()
+            }
+        except InvalidCallbackReturnValue as error:
+            raise _CallbackFailed(spec, error, "") from error
+        if not response and not side:
+            return None
+        result: dict[str, Any] = {"multi": True, "response": response}
+        if side:
+            result["sideUpdate"] = side
+        return result
+
+    @staticmethod
+    def _serialize(spec: CallbackSpec, dep: Any, value: Any) -> Any:
+        try:
+            return to_json(value)
+        except TypeError:
+            raise InvalidCallbackReturnValue(
+                f"{spec.describe()} returned a `{type(value).__name__}` for {describe_dep(dep)}: props must be str, int, "
+                f"float, bool, None, list, dict or components.\nValue: {short_repr(value)}"
+            ) from None
+
+    def _failure(self, failed: _CallbackFailed, state: CallbackState) -> DispatchResult:
+        error = failed.error
+        if isinstance(error, InvalidCallbackReturnValue):
+            message = f"{type(error).__name__}: {error}"
+        else:
+            message = f"{failed.spec.describe()} raised {type(error).__name__}: {error}"
+        logger.error("%s\n%s", message, failed.tb)
+        body: dict[str, Any] = {"error": message, "callback": failed.spec.output_id}
+        if self.debug and failed.tb:
+            body["traceback"] = failed.tb
+        return DispatchResult(500, body, self._headers(state))
+
+    @staticmethod
+    def _headers(state: CallbackState) -> list[tuple[str, str]]:
+        headers = state.response.header_items()
+        if state.timing_information:
+            parts = []
+            for name, info in state.timing_information.items():
+                part = f"{name};dur={info['dur']}"
+                if info.get("desc"):
+                    part += f';desc="{info["desc"]}"'
+                parts.append(part)
+            headers.append(("Server-Timing", ", ".join(parts)))
+        return headers
+
+    # -- serving -----------------------------------------------------------------------------
+    @property
+    def server(self) -> Any:
+        """The ASGI app (Starlette), built on first use: ``uvicorn app:app.server``."""
+        if self._server is None:
+            from wasmdash.server.app import create_app  # host only; imported lazily
+
+            self._server = create_app(self)
+        return self._server
+
+    def run(self, host: str | None = None, port: int | str | None = None, debug: bool | None = None, **kwargs: Any) -> None:
+        """Serve the app with uvicorn (``HOST``/``PORT`` environment variables as in Dash)."""
+        from wasmdash.server.cli import serve
+
+        host = host or os.environ.get("HOST", "127.0.0.1")
+        port = int(port or os.environ.get("PORT", "8050"))
+        if debug is None:
+            debug = os.environ.get("DASH_DEBUG", "").lower() in ("1", "true", "yes")
+        serve(self, host=host, port=port, debug=bool(debug))
+
+    def run_server(self, *args: Any, **kwargs: Any) -> None:
+        self.run(*args, **kwargs)
+
+    @property
+    def assets_path(self) -> str:
+        folder = self.config.assets_folder
+        if os.path.isabs(folder):
+            return folder
+        return os.path.join(_root_path(self.name), folder)
+
+    def get_asset_url(self, path: str) -> str:
+        return f"{self.config.requests_pathname_prefix}assets/{path}"
+
+
+def _is_multi_dep(dep: DashDependency) -> bool:
+    return isinstance(dep.component_id, dict) and any(
+        v is ALL or v is ALLSMALLER for v in dep.component_id.values()
+    )
+
+
+def _values_by_prop_id(items: list[Any]) -> AttributeDict:
+    values = AttributeDict()
+    for item in items:
+        for sub in item if isinstance(item, list) else [item]:
+            values[f"{stringify_id(sub['id'])}.{sub['property']}"] = sub.get("value")
+    return values
+
+
+def _item_value(item: Any) -> Any:
+    if isinstance(item, list):
+        return [sub.get("value") for sub in item]
+    return item.get("value")
+
+
+def _args_group_item(item: Any, changed: set[str]) -> Any:
+    if isinstance(item, list):
+        return [_args_group_item(sub, changed) for sub in item]
+    id_str = stringify_id(item["id"])
+    component_id = item["id"]
+    return AttributeDict(
+        id=AttributeDict(component_id) if isinstance(component_id, dict) else component_id,
+        id_str=id_str,
+        str_id=id_str,
+        property=item["property"],
+        value=item.get("value"),
+        triggered=f"{id_str}.{item['property']}" in changed,
+    )

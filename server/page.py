@@ -1,0 +1,112 @@
+"""The index page: a shell that starts the Python renderer in the browser.
+
+It holds the mount point, the page config (JSON) the loader reads, the loader module, our CSS,
+the app's ``assets/`` CSS and JS (sorted, as Dash includes them) and its external resources.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+from typing import Any
+
+__all__ = ["render_index", "page_config", "asset_files"]
+
+STATIC_PREFIX = "_wasmdash/static/"
+
+
+def page_config(app: Any, *, debug: bool) -> dict[str, Any]:
+    """The JSON in ``<script id="_wasmdash-config">``."""
+    prefix = app.config.requests_pathname_prefix
+    return {
+        "requests_pathname_prefix": prefix,
+        "static_url": prefix + STATIC_PREFIX,
+        "debug": bool(debug),
+        "ui": bool(debug and app.config.get("dev_tools_ui", True) is not False),
+        "title": app.title,
+        "update_title": app.config.get("update_title", "Updating..."),
+    }
+
+
+def asset_files(app: Any) -> list[str]:
+    """The app's asset files (relative POSIX paths), sorted, skipping hidden ones."""
+    root = app.assets_path
+    if not os.path.isdir(root):
+        return []
+    found = []
+    for directory, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if name.startswith("."):
+                continue
+            full = os.path.join(directory, name)
+            found.append(os.path.relpath(full, root).replace(os.sep, "/"))
+    ignore = app.config.get("assets_ignore") or ""
+    if ignore:
+        import re
+
+        pattern = re.compile(ignore)
+        found = [f for f in found if not pattern.search(f)]
+    return sorted(found)
+
+
+def _attributes(resource: Any, url_key: str) -> str:
+    if isinstance(resource, str):
+        resource = {url_key: resource}
+    parts = []
+    for key, value in resource.items():
+        if value is True:
+            parts.append(html.escape(key))
+        elif value not in (None, False):
+            parts.append(f'{html.escape(key)}="{html.escape(str(value))}"')
+    return " ".join(parts)
+
+
+def _json_for_script(value: Any) -> str:
+    """JSON safe inside ``<script>``: ``</`` cannot end the element early."""
+    return json.dumps(value).replace("</", "<\\/").replace("<!--", "<\\!--")
+
+
+def render_index(app: Any, *, debug: bool = False) -> str:
+    """The HTML of the page for ``app``."""
+    config = page_config(app, debug=debug)
+    prefix = config["requests_pathname_prefix"]
+    static = config["static_url"]
+    assets = asset_files(app)
+    assets_url = f"{prefix}{app.config.get('assets_url_path', 'assets').strip('/')}/"
+    head = [
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{html.escape(str(app.title))}</title>",
+    ]
+    if "favicon.ico" in assets:
+        head.append(f'<link rel="icon" type="image/x-icon" href="{assets_url}favicon.ico">')
+    for meta in app.config.get("meta_tags") or []:
+        head.append(f"<meta {_attributes(meta, 'content')}>")
+    for sheet in app.config.external_stylesheets:
+        head.append(f'<link rel="stylesheet" {_attributes(sheet, "href")}>')
+    head.append(f'<link rel="stylesheet" href="{static}wasmdash.css">')
+    for name in assets:
+        if name.endswith(".css"):
+            head.append(f'<link rel="stylesheet" href="{assets_url}{html.escape(name)}">')
+    body = ['<div id="react-entry-point"></div>']
+    body.append(
+        f'<script id="_wasmdash-config" type="application/json">{_json_for_script(config)}</script>'
+    )
+    for script in app.config.external_scripts:
+        body.append(f"<script {_attributes(script, 'src')}></script>")
+    for name in assets:
+        if name.endswith(".js"):
+            body.append(f'<script src="{assets_url}{html.escape(name)}"></script>')
+    for inline in getattr(app, "_inline_scripts", []):
+        safe = inline.replace("</script", "<\\/script")
+        body.append(f"<script>{safe}</script>")
+    body.append(f'<script type="module" src="{static}loader.js"></script>')
+    return (
+        "<!DOCTYPE html>\n<html>\n<head>\n"
+        + "\n".join(head)
+        + "\n</head>\n<body>\n"
+        + "\n".join(body)
+        + "\n</body>\n</html>\n"
+    )

@@ -1,0 +1,81 @@
+"""server/cli.py: loading an app file by path and finding its Dash app."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+DASH_APP = textwrap.dedent("""
+    from dash import Dash, html, Input, Output, callback
+    from dash.exceptions import PreventUpdate
+
+    app = Dash(__name__)
+    app.layout = html.Div([html.Button("b", id="btn"), html.Div(id="out")])
+
+    @callback(Output("out", "children"), Input("btn", "n_clicks"))
+    def show(n):
+        if n is None:
+            raise PreventUpdate
+        return f"n={n}"
+
+    if __name__ == "__main__":
+        raise SystemExit("the __main__ block must not run under wasmdash run")
+""")
+
+
+def probe(app_file, code):
+    script = textwrap.dedent(f"""
+        import json, asyncio
+        from wasmdash.server.cli import load_app, AppLoadError
+        try:
+            app = load_app({str(app_file)!r})
+        except AppLoadError as error:
+            print(json.dumps({{"error": str(error)}}))
+            raise SystemExit(0)
+    """) + textwrap.dedent(code)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_load_app_runs_an_unmodified_dash_file(tmp_path):
+    """Does a `from dash import ...` file load, skip its __main__ block, and dispatch?"""
+    app_file = tmp_path / "myapp.py"
+    app_file.write_text(DASH_APP)
+    result = probe(app_file, """
+        body = {"output": "out.children", "outputs": {"id": "out", "property": "children"},
+                "inputs": [{"id": "btn", "property": "n_clicks", "value": 4}], "changedPropIds": []}
+        r = asyncio.run(app.dispatch(body))
+        print(json.dumps({"status": r.status, "body": r.body, "deps": app.dependencies_json()}))
+    """)
+    assert result["status"] == 200
+    assert result["body"]["response"] == {"out": {"children": "n=4"}}
+    assert result["deps"][0]["output"] == "out.children"
+
+
+def test_single_dash_instance_is_found_without_app_name(tmp_path):
+    """Is the only Dash instance found when it is not called `app`?"""
+    app_file = tmp_path / "other.py"
+    app_file.write_text("from wasmdash import Dash\nmy_dash = Dash(__name__, title='T')\n")
+    assert probe(app_file, "print(json.dumps({'title': app.title}))") == {"title": "T"}
+
+
+@pytest.mark.parametrize("source, message", [
+    ("x = 1\n", "defines no Dash app"),
+    ("from wasmdash import Dash\na = Dash()\nb = Dash()\n", "several Dash apps (a, b)"),
+])
+def test_no_or_ambiguous_app_is_a_clear_error(tmp_path, source, message):
+    """Does a file without one clear app say so?"""
+    app_file = tmp_path / "bad.py"
+    app_file.write_text(source)
+    assert message in probe(app_file, "")["error"]
+
+
+def test_cli_reports_missing_file(tmp_path):
+    """Does `wasmdash run missing.py` exit 2 with a message?"""
+    out = subprocess.run([sys.executable, "-m", "wasmdash", "run", str(tmp_path / "missing.py")],
+                         capture_output=True, text=True)
+    assert out.returncode == 2 and "no such app file" in out.stderr

@@ -1,0 +1,81 @@
+"""_dash_alias: `import dash` resolves to wasmdash only after install(), in that process."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+
+def run(code: str) -> dict:
+    out = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_dash_imports_resolve_to_wasmdash():
+    """Do the usual Dash imports give wasmdash's objects after install()?"""
+    result = run("""
+        import json
+        from wasmdash import _dash_alias
+        _dash_alias.install()
+        from dash import Dash, html, dcc, Input, Output, State, callback, ctx, no_update, ALL
+        from dash.exceptions import PreventUpdate
+        from dash.dependencies import Input as DepInput
+        import dash, dash.html, dash_html_components, dash_core_components
+        import wasmdash
+        print(json.dumps({
+            "Dash": Dash is wasmdash.Dash,
+            "html": html is wasmdash.html and dash.html is html and dash_html_components is html,
+            "dcc": dcc is wasmdash.dcc and dash_core_components is dcc,
+            "Input": Input is DepInput is wasmdash.Input,
+            "PreventUpdate": PreventUpdate is wasmdash.exceptions.PreventUpdate,
+            "callback_context": dash.callback_context is wasmdash.callback_context,
+            "callback": callback is wasmdash.callback,
+        }))
+    """)
+    assert all(result.values()), result
+
+
+def test_not_installed_means_no_alias():
+    """Without install(), is `dash` left alone (not shadowed by wasmdash)?"""
+    result = run("""
+        import json, sys
+        import wasmdash, wasmdash.html
+        try:
+            import dash
+            name = dash.__name__
+        except ImportError:
+            name = None
+        print(json.dumps({"name": name}))
+    """)
+    assert result["name"] != "wasmdash"
+
+
+def test_unknown_dash_module_says_what_is_covered():
+    """Does importing a Dash module wasmdash lacks fail with a clear ModuleNotFoundError?"""
+    result = run("""
+        import json
+        from wasmdash import _dash_alias
+        _dash_alias.install()
+        try:
+            import dash.dash_table_experiments
+        except ModuleNotFoundError as error:
+            print(json.dumps({"message": str(error), "name": error.name}))
+    """)
+    assert result["name"] == "dash.dash_table_experiments"
+    assert "has no wasmdash counterpart" in result["message"]
+
+
+def test_uninstall_forgets_the_alias():
+    """Does uninstall() remove the finder and the aliased modules?"""
+    from wasmdash import _dash_alias
+
+    _dash_alias.install()
+    try:
+        import dash  # noqa: F401
+
+        assert sys.modules["dash"].__name__ == "wasmdash"
+    finally:
+        _dash_alias.uninstall()
+    assert "dash" not in sys.modules and not _dash_alias.is_installed()

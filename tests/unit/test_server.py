@@ -1,0 +1,189 @@
+"""wasmdash.server: the Starlette routes, tested in-process with TestClient."""
+from __future__ import annotations
+
+import json
+import warnings
+
+import pytest
+
+from wasmdash import Dash, Input, Output, html
+from wasmdash.exceptions import PreventUpdate
+from wasmdash.server.app import create_app
+
+with warnings.catch_warnings():
+    # starlette 1.x warns that it prefers httpx2 for its TestClient; httpx is what we have.
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+    from starlette.testclient import TestClient
+
+
+def make_app(tmp_path=None, **kwargs):
+    app = Dash(__name__, **kwargs)
+    app.layout = html.Div([html.Button("go", id="btn"), html.Div(id="out")])
+
+    @app.callback(Output("out", "children"), Input("btn", "n_clicks"))
+    def show(n):
+        if n is None:
+            raise PreventUpdate
+        if n == 13:
+            raise RuntimeError("unlucky")
+        return f"clicked {n}"
+
+    return app
+
+
+def update_body(value):
+    return {"output": "out.children", "outputs": {"id": "out", "property": "children"},
+            "inputs": [{"id": "btn", "property": "n_clicks", "value": value}], "changedPropIds": ["btn.n_clicks"]}
+
+
+@pytest.fixture
+def client():
+    return TestClient(create_app(make_app()))
+
+
+def test_layout_and_dependencies_routes(client):
+    """Do the two GET routes serve the app's JSON?"""
+    assert client.get("/_dash-layout").json()["type"] == "Div"
+    assert client.get("/_dash-dependencies").json()[0]["output"] == "out.children"
+
+
+def test_update_component_happy_path(client):
+    """Does POST run the callback and return Dash's response?"""
+    response = client.post("/_dash-update-component", json=update_body(2))
+    assert response.status_code == 200
+    assert response.json() == {"multi": True, "response": {"out": {"children": "clicked 2"}}}
+
+
+def test_prevent_update_is_204(client):
+    """Is PreventUpdate an empty 204?"""
+    response = client.post("/_dash-update-component", json=update_body(None))
+    assert response.status_code == 204 and response.content == b""
+
+
+def test_callback_error_is_500_and_server_keeps_serving(client):
+    """Does a raising callback give a JSON 500, then the next request work?"""
+    bad = client.post("/_dash-update-component", json=update_body(13))
+    assert bad.status_code == 500
+    assert "raised RuntimeError: unlucky" in bad.json()["error"]
+    assert bad.json()["callback"] == "out.children"
+    assert client.post("/_dash-update-component", json=update_body(1)).status_code == 200
+
+
+def test_invalid_json_is_400_naming_body(client):
+    """Is a body that is not JSON a 400 naming `body`?"""
+    response = client.post("/_dash-update-component", content=b"{not json",
+                           headers={"content-type": "application/json"})
+    assert response.status_code == 400 and response.json()["field"] == "body"
+
+
+def test_bad_field_is_400_naming_it(client):
+    """Does a malformed input name its JSON path?"""
+    body = update_body(1)
+    body["inputs"][0]["property"] = 5
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 400
+    assert response.json()["field"] == "inputs[0].property"
+
+
+def test_unknown_output_is_404(client):
+    """Is an unknown callback a JSON 404 naming `output`?"""
+    body = update_body(1)
+    body["output"] = "nope.children"
+    response = client.post("/_dash-update-component", json=body)
+    assert response.status_code == 404 and response.json()["field"] == "output"
+
+
+def test_get_on_update_component_is_405(client):
+    """Is a GET to the callback endpoint a JSON 405?"""
+    response = client.get("/_dash-update-component")
+    assert response.status_code == 405 and "POST" in response.json()["error"]
+
+
+def test_page_has_config_loader_and_css():
+    """Does the page carry the mount point, config JSON, loader, CSS and external resources?"""
+    app = make_app(title="My <App>", external_stylesheets=["https://x/a.css"],
+                   external_scripts=[{"src": "https://x/b.js", "defer": True}])
+    page = TestClient(create_app(app, debug=True)).get("/")
+    assert page.status_code == 200
+    text = page.text
+    assert '<div id="react-entry-point"></div>' in text
+    assert "<title>My &lt;App&gt;</title>" in text
+    config = json.loads(text.split('<script id="_wasmdash-config" type="application/json">')[1].split("</script>")[0])
+    assert config["requests_pathname_prefix"] == "/" and config["static_url"] == "/_wasmdash/static/"
+    assert config["debug"] is True and config["title"] == "My <App>"
+    assert '<script type="module" src="/_wasmdash/static/loader.js"></script>' in text
+    assert '<link rel="stylesheet" href="/_wasmdash/static/wasmdash.css">' in text
+    assert '<link rel="stylesheet" href="https://x/a.css">' in text
+    assert '<script src="https://x/b.js" defer></script>' in text
+
+
+def test_any_other_path_serves_the_page(client):
+    """Do unrouted paths serve the page, as Dash does for multi-page apps?"""
+    response = client.get("/some/deep/page")
+    assert response.status_code == 200 and "react-entry-point" in response.text
+
+
+def test_assets_are_served_and_linked_in_sorted_order(tmp_path):
+    """Are assets/*.css and *.js linked in sorted order and served at /assets/?"""
+    assets = tmp_path / "assets"
+    (assets / "sub").mkdir(parents=True)
+    (assets / "b.css").write_text("b{}")
+    (assets / "a.css").write_text("a{}")
+    (assets / "sub" / "c.js").write_text("1;")
+    app = make_app(assets_folder=str(assets))
+    client = TestClient(create_app(app))
+    text = client.get("/").text
+    assert text.index("/assets/a.css") < text.index("/assets/b.css")
+    assert '<script src="/assets/sub/c.js"></script>' in text
+    assert client.get("/assets/b.css").text == "b{}"
+    missing = client.get("/assets/nope.css")
+    assert missing.status_code == 404 and "error" in missing.json()
+
+
+def test_missing_assets_folder_is_not_an_error(tmp_path):
+    """Does an app without an assets folder serve 404 for assets, not 500?"""
+    app = make_app(assets_folder=str(tmp_path / "none"))
+    assert TestClient(create_app(app)).get("/assets/x.css").status_code == 404
+
+
+def test_static_files_are_served(client):
+    """Is static/loader.js served under /_wasmdash/static/?"""
+    response = client.get("/_wasmdash/static/loader.js")
+    assert response.status_code == 200 and "Worker" in response.text
+
+
+def test_server_property_is_a_lazily_built_asgi_app():
+    """Is app.server the Starlette app, built once?"""
+    app = make_app()
+    assert app.server is app.server
+    assert TestClient(app.server).get("/_dash-layout").status_code == 200
+
+
+def test_sync_callbacks_run_in_a_thread():
+    """Does a sync callback run off the event loop thread (so it cannot block the others)?"""
+    import threading
+
+    app = Dash(__name__)
+    app.layout = html.Div([html.Div(id="a"), html.Div(id="b")])
+    seen = {}
+
+    @app.callback(Output("b", "children"), Input("a", "children"))
+    def where(value):
+        seen["thread"] = threading.current_thread().name
+        return "ok"
+
+    client = TestClient(create_app(app))
+    body = {"output": "b.children", "outputs": {"id": "b", "property": "children"},
+            "inputs": [{"id": "a", "property": "children", "value": 1}], "changedPropIds": []}
+    assert client.post("/_dash-update-component", json=body).status_code == 200
+    assert seen["thread"] != threading.main_thread().name
+    loop_thread = {}
+
+    @app.callback(Output("a", "title"), Input("a", "children"))
+    async def on_loop(value):
+        loop_thread["name"] = threading.current_thread().name
+        return "ok"
+
+    body2 = {**body, "output": "a.title", "outputs": {"id": "a", "property": "title"}}
+    assert client.post("/_dash-update-component", json=body2).status_code == 200
+    assert loop_thread["name"] != seen["thread"]
