@@ -61,6 +61,7 @@ class _Call:
 
     pending: PendingCallback
     body: dict[str, Any]
+    task: asyncio.Future[Any] | None = None
 
 
 class Runtime:
@@ -113,6 +114,7 @@ class Runtime:
         #: finished calls of each layout group, to stop chains that were prevented
         self.records: dict[int, list[GroupRecord]] = {}
         self._tasks: set[asyncio.Future[Any]] = set()
+        self._stale: set[asyncio.Future[Any]] = set()
         self._idle: asyncio.Event | None = None
         self.started = False
 
@@ -153,6 +155,18 @@ class Runtime:
         if not self.requested and not self.executing:
             return
         await self._idle_event().wait()
+
+    async def drain(self) -> None:
+        """Wait until settled and every request task, stale ones included, has finished."""
+        while self._tasks or self.requested or self.executing:
+            await self.settled()
+            if self._tasks:
+                await asyncio.wait(list(self._tasks))
+
+    async def drain_stale(self) -> None:
+        """Wait for the tasks of stale calls (their responses are discarded) to finish."""
+        while self._stale:
+            await asyncio.wait(list(self._stale))
 
     # -- store ----------------------------------------------------------------------------------
     def _apply_updates(
@@ -240,7 +254,10 @@ class Runtime:
         if callbacks:
             keys = {cb.key for cb in callbacks}
             for key in keys & set(self.executing):
-                del self.executing[key]  # stale: its response will be discarded
+                stale = self.executing.pop(key)  # its response will be discarded
+                if stale.task is not None and not stale.task.done():
+                    self._stale.add(stale.task)
+                    stale.task.add_done_callback(self._stale.discard)
             self.requested = merge_requested(self.requested + callbacks)
             self._idle_event().clear()
         self._schedule()
@@ -302,6 +319,7 @@ class Runtime:
         if running_on:
             self._apply_side(running_on)
         task = asyncio.ensure_future(self._run(call))
+        call.task = task
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         return True

@@ -373,3 +373,379 @@ def test_transport_error_is_reported_and_the_app_keeps_working():
     assert page.errors[0][0].startswith("Callback error updating b.children")
     assert "division by zero" in page.errors[0][0]
     assert page.ready == 1
+
+
+# -- stale responses ------------------------------------------------------------------------------
+def stale_page():
+    layout = comp("Div", children=[inp("a", value="x"), comp("Div", "b")])
+    return Page(layout, [dep("b.children", ["a.value"], prevent_initial_call=True)],
+                {"b.children": lambda v: f"for {v}"}, gated=True)
+
+
+def test_stale_response_returning_last_is_discarded():
+    """When an older request answers after a newer one, is its answer dropped (newest wins)?"""
+    page = stale_page()
+
+    async def scenario():
+        await page.runtime.start()
+        await page.type_into("a", value="1")
+        await page.type_into("a", value="12")
+        await page.transport.wait_for_requests(2)
+        page.transport.release(1)
+        await page.runtime.settled()
+        assert page.prop("b", "children") == "for 12"
+        page.transport.release(0)
+        await page.runtime.drain()
+
+    run(scenario())
+    assert page.prop("b", "children") == "for 12"
+
+
+def test_stale_response_returning_first_is_discarded():
+    """When the older request answers first, is it ignored rather than shown for a moment?"""
+    page = stale_page()
+
+    async def scenario():
+        await page.runtime.start()
+        await page.type_into("a", value="1")
+        await page.type_into("a", value="12")
+        await page.transport.wait_for_requests(2)
+        page.transport.release(0)
+        await page.runtime.drain_stale()
+        assert page.prop("b", "children") is None
+        page.transport.release(1)
+        await page.runtime.settled()
+
+    run(scenario())
+    assert page.prop("b", "children") == "for 12"
+    assert [r["inputs"][0]["value"] for r in page.transport.requests] == ["1", "12"]
+
+
+def test_settled_waits_for_gated_requests():
+    """Does settled() return only once the in-flight call has answered?"""
+    page = stale_page()
+
+    async def scenario():
+        await page.runtime.start()
+        await page.type_into("a", value="1")
+        await page.transport.wait_for_requests(1)
+        waiter = asyncio.ensure_future(page.runtime.settled())
+        await asyncio.sleep(0)
+        assert not waiter.done()
+        page.transport.release(0)
+        await waiter
+
+    run(scenario())
+    assert page.prop("b", "children") == "for 1"
+
+
+# -- circular within one callback -----------------------------------------------------------------
+def test_callback_reading_its_own_output_does_not_loop():
+    """Dash cbsc sync: does a slider<->input callback run once per change, not forever?"""
+    layout = comp("Div", children=[inp("slider", value=1), inp("box", value=1)])
+    deps = [dep(["slider.value", "box.value"], ["slider.value", "box.value"], prevent_initial_call=True)]
+    page = Page(layout, deps, {"..slider.value...box.value..": lambda s, b: [s, s] if s != 1 else [b, b]})
+
+    async def scenario():
+        await page.runtime.start()
+        await page.type_into("slider", value=7)
+        await page.runtime.settled()
+
+    run(scenario())
+    assert len(page.transport.requests) == 1
+    assert page.prop("box", "value") == 7
+
+
+def test_graph_errors_are_reported_at_start():
+    """Is a cycle across callbacks reported through report_error, naming both callbacks?"""
+    layout = comp("Div", children=[inp("a", value=1), inp("b", value=2)])
+    deps = [dep("b.value", ["a.value"], prevent_initial_call=True),
+            dep("a.value", ["b.value"], prevent_initial_call=True)]
+    page = Page(layout, deps, {})
+    run(page.runtime.start())
+    assert len(page.errors) == 1
+    message = page.errors[0][0]
+    assert message.startswith("Circular Dependencies")
+    assert "a.value" in message and "b.value" in message
+
+
+# -- components added by callbacks ----------------------------------------------------------------
+def seed_page():
+    layout = comp("Div", children=[
+        comp("Location", "url", namespace="dash_core_components", pathname="/"),
+        comp("Div", "layout-div"),
+        comp("Div", "content"),
+    ])
+    deps = [
+        dep("content.children", ["url.pathname"]),
+        dep("output.children", ["input.value"], prevent_initial_call=True),
+        dep("layout-div.children", ["input.value"], prevent_initial_call=True),
+    ]
+    handlers = {
+        "content.children": lambda p: comp("Div", children=[inp("input", value="hello world"),
+                                                            comp("Div", "output")]),
+        "output.children": lambda v: "update_output ran",
+        "layout-div.children": lambda v: v,
+    }
+    return Page(layout, deps, handlers)
+
+
+def test_seed_inserted_input_and_output_do_not_fire_update_output():
+    """Seed: does prevent_initial_call hold for update_output when both its ends are inserted?"""
+    page = seed_page()
+    run(page.runtime.start())
+    assert "output.children" not in page.transport.calls
+    assert page.prop("output", "children") is None
+
+
+def test_seed_inserted_input_fires_update_layout_div():
+    """Seed: does update_layout_div fire once, as if `input.value` changed, on insertion?"""
+    page = seed_page()
+    run(page.runtime.start())
+    assert page.transport.calls == ["content.children", "layout-div.children"]
+    request = page.transport.requests[1]
+    assert request["changedPropIds"] == ["input.value"]
+    assert page.prop("layout-div", "children") == "hello world"
+
+
+def test_seed_inserted_components_then_react_to_events():
+    """After insertion, does typing in the new input run both callbacks?"""
+    page = seed_page()
+
+    async def scenario():
+        await page.runtime.start()
+        await page.type_into("input", value="bye")
+        await page.runtime.settled()
+
+    run(scenario())
+    assert page.prop("output", "children") == "update_output ran"
+    assert page.prop("layout-div", "children") == "bye"
+
+
+def test_components_added_by_a_callback_trigger_their_callbacks_once():
+    """Does a new component's own callback (output and input inserted) run exactly once?"""
+    layout = comp("Div", children=[comp("Button", "add", n_clicks=0), comp("Div", "box")])
+    deps = [
+        dep("box.children", ["add.n_clicks"], prevent_initial_call=True),
+        dep("new-out.children", ["new-in.value"]),
+    ]
+    page = Page(layout, deps, {
+        "box.children": lambda n: [inp("new-in", value="v"), comp("Div", "new-out")],
+        "new-out.children": lambda v: f"got {v}",
+    })
+
+    async def scenario():
+        await page.runtime.start()
+        await page.type_into("add", n_clicks=1)
+        await page.runtime.settled()
+
+    run(scenario())
+    assert page.transport.calls == ["box.children", "new-out.children"]
+    assert page.prop("new-out", "children") == "got v"
+
+
+def test_removed_components_leave_the_index():
+    """When children are replaced, are the old ids gone and events on them impossible?"""
+    layout = comp("Div", children=[comp("Button", "swap", n_clicks=0), comp("Div", "box", inp("old"))])
+    page = Page(layout, [dep("box.children", ["swap.n_clicks"], prevent_initial_call=True)],
+                {"box.children": lambda n: inp("new")})
+
+    async def scenario():
+        await page.runtime.start()
+        await page.type_into("swap", n_clicks=1)
+        await page.runtime.settled()
+
+    run(scenario())
+    assert page.runtime.index.path_of("old") is None
+    assert page.runtime.index.path_of("new") == page.runtime.index.path_of("box") + ("props", "children")
+
+
+def test_pattern_matching_items_added_by_a_callback_trigger_their_match_callbacks():
+    """Dash cbwc todo-like: does each inserted MATCH item get one call per insertion, ALL updating?"""
+    item = lambda i: inp({"type": "item", "index": i}, value=f"v{i}")
+    out = lambda i: comp("Div", {"type": "out", "index": i})
+    layout = comp("Div", children=[comp("Button", "add", n_clicks=0), comp("Div", "list", []),
+                                   comp("Div", "total")])
+    deps = [
+        dep("list.children", ["add.n_clicks"], ["list.children"], prevent_initial_call=True),
+        dep('{"index":["MATCH"],"type":"out"}.children', ['{"index":["MATCH"],"type":"item"}.value']),
+        dep("total.children", ['{"index":["ALL"],"type":"item"}.value']),
+    ]
+    page = Page(layout, deps, {
+        "list.children": lambda n, children: children + [item(n), out(n)],
+        '{"index":["MATCH"],"type":"out"}.children': lambda v: v.upper(),
+        "total.children": lambda values: len(values),
+    })
+
+    async def scenario():
+        await page.runtime.start()
+        assert page.prop("total", "children") == 0
+        await page.type_into("add", n_clicks=1)
+        await page.runtime.settled()
+        assert match_calls() == [1]
+        await page.type_into("add", n_clicks=2)
+        await page.runtime.settled()
+
+    def match_calls():
+        found = [r for r in page.transport.requests if r["output"].startswith('{"index":["MATCH"]')]
+        return [r["outputs"]["id"]["index"] for r in found]
+
+    run(scenario())
+    assert page.prop({"type": "out", "index": 1}, "children") == "V1"
+    assert page.prop({"type": "out", "index": 2}, "children") == "V2"
+    assert page.prop("total", "children") == 2
+    # Returning the whole list re-inserts item 1 too, so Dash calls it again (Patch avoids that).
+    assert match_calls() == [1, 1, 2]
+
+
+def test_removing_items_fires_all_callbacks():
+    """When ALL-input components are removed, does the ALL callback run with the smaller list?"""
+    item = lambda i: inp({"type": "item", "index": i}, value=i)
+    layout = comp("Div", children=[comp("Button", "clear"), comp("Div", "list", [item(0), item(1)]),
+                                   comp("Div", "total")])
+    deps = [
+        dep("list.children", ["clear.n_clicks"], prevent_initial_call=True),
+        dep("total.children", ['{"index":["ALL"],"type":"item"}.value']),
+    ]
+    page = Page(layout, deps, {"list.children": lambda n: [item(0)], "total.children": lambda v: sum(v)})
+
+    async def scenario():
+        await page.runtime.start()
+        assert page.prop("total", "children") == 1
+        await page.type_into("clear", n_clicks=1)
+        await page.runtime.settled()
+
+    run(scenario())
+    assert page.prop("total", "children") == 0
+    assert page.transport.calls.count("total.children") == 2
+
+
+# -- response shapes ------------------------------------------------------------------------------
+class ScriptedResponses:
+    """A transport answering with given response bodies, in order."""
+
+    def __init__(self, *responses):
+        self.responses = list(responses)
+        self.requests = []
+
+    async def request(self, body):
+        self.requests.append(body)
+        return self.responses.pop(0)
+
+
+def page_with_transport(layout, deps, transport):
+    page = Page(layout, deps)
+    page.runtime.transport = transport
+    return page
+
+
+def test_side_update_is_applied_with_the_response_and_triggers():
+    """Are set_props updates (sideUpdate) applied in the same batch and do they trigger callbacks?"""
+    layout = comp("Div", children=[inp("a", value=1), comp("Div", "b"), comp("Div", "side"), comp("Div", "c")])
+    deps = [dep("b.children", ["a.value"]), dep("c.children", ["side.children"], prevent_initial_call=True)]
+    transport = ScriptedResponses(
+        {"multi": True, "response": {"b": {"children": "B"}}, "sideUpdate": {"side": {"children": "S"}}},
+        {"multi": True, "response": {"c": {"children": "C"}}},
+    )
+    page = page_with_transport(layout, deps, transport)
+    run(page.runtime.start())
+    assert page.prop("side", "children") == "S"
+    assert page.applier.batches[1] == [["update", [
+        list(page.runtime.index.path_of("b")), list(page.runtime.index.path_of("side"))]]]
+    assert [r["output"] for r in transport.requests] == ["b.children", "c.children"]
+
+
+def test_patch_value_is_applied_to_the_old_value():
+    """Is a Dash Patch in a response applied to the prop's current value?"""
+    layout = comp("Div", children=[inp("a", value=1), comp("Div", "b", ["x"])])
+    patch = {"__dash_patch_update": "__dash_patch_update",
+             "operations": [{"operation": "Append", "location": [], "params": {"value": "y"}}]}
+    transport = ScriptedResponses({"multi": True, "response": {"b": {"children": patch}}})
+    page = page_with_transport(layout, [dep("b.children", ["a.value"])], transport)
+    run(page.runtime.start())
+    assert page.prop("b", "children") == ["x", "y"]
+
+
+def test_running_props_are_set_while_running_and_reset_after():
+    """Does running= set its props when the request starts and reset them when it returns?"""
+    layout = comp("Div", children=[comp("Button", "go"), comp("Div", "out")])
+    deps = [dep("out.children", ["go.n_clicks"], prevent_initial_call=True,
+                running=[[{"id": "go", "property": "disabled"}, True, False]])]
+    page = Page(layout, deps, {"out.children": lambda n: "done"}, gated=True)
+
+    async def scenario():
+        await page.runtime.start()
+        await page.type_into("go", n_clicks=1)
+        await page.transport.wait_for_requests(1)
+        assert page.prop("go", "disabled") is True
+        page.transport.release(0)
+        await page.runtime.settled()
+
+    run(scenario())
+    assert page.prop("go", "disabled") is False
+    assert page.prop("out", "children") == "done"
+
+
+def test_dash_running_dict_shape_is_understood():
+    """Is Dash's {"running": {"id.prop": v}, "runningOff": {...}} accepted too?"""
+    layout = comp("Div", children=[comp("Button", "go"), comp("Div", "out")])
+    deps = [dep("out.children", ["go.n_clicks"], prevent_initial_call=True,
+                running={"running": {"go.disabled": True}, "runningOff": {"go.disabled": False}})]
+    page = Page(layout, deps, {"out.children": lambda n: "done"}, gated=True)
+
+    async def scenario():
+        await page.runtime.start()
+        await page.type_into("go", n_clicks=1)
+        await page.transport.wait_for_requests(1)
+        assert page.prop("go", "disabled") is True
+        page.transport.release(0)
+        await page.runtime.settled()
+
+    run(scenario())
+    assert page.prop("go", "disabled") is False
+
+
+def test_optional_input_missing_runs_with_none():
+    """Seed 'allow_optional': does display_clicks run with None for the missing button?"""
+    layout = comp("Div", children=[comp("Button", "b1"), comp("Div", "container"), comp("Div", "out")])
+    deps = [dep("out.children", ["b1.n_clicks", "b2.n_clicks"], optional=("b2.n_clicks",),
+                prevent_initial_call=True)]
+    page = Page(layout, deps, {"out.children": lambda a, b: f"Button 1 clicks: {a} - Button 2 clicks: {b}"})
+
+    async def scenario():
+        await page.runtime.start()
+        await page.type_into("b1", n_clicks=1)
+        await page.runtime.settled()
+
+    run(scenario())
+    assert page.prop("out", "children") == "Button 1 clicks: 1 - Button 2 clicks: None"
+    assert page.errors == []
+
+
+def test_missing_input_among_present_ones_is_reported():
+    """Is a missing non-optional input reported (naming it) while the page keeps working?"""
+    layout = comp("Div", children=[comp("Button", "b1"), comp("Div", "out")])
+    deps = [dep("out.children", ["b1.n_clicks", "b2.n_clicks"], prevent_initial_call=True)]
+    page = Page(layout, deps, {"out.children": lambda a, b: "x"})
+
+    async def scenario():
+        await page.runtime.start()
+        await page.type_into("b1", n_clicks=1)
+        await page.runtime.settled()
+
+    run(scenario())
+    assert page.transport.calls == []
+    assert "`b2`" in page.errors[0][0]
+
+
+def test_events_without_props_are_ignored():
+    """Does handle_event do nothing when the view finds no prop change?"""
+    page = chain_page()
+
+    async def scenario():
+        await page.runtime.start()
+        before = len(page.applier.batches)
+        await page.runtime.handle_event({"type": "focus"})
+        assert len(page.applier.batches) == before
+
+    run(scenario())
