@@ -124,7 +124,8 @@ def render(ctx: RenderContext, props: dict[str, Any], path: Path) -> VNode:
                 element(
                     "div",
                     {"className": "Select-value"},
-                    [
+                    key=f"value-{index}",
+                    children=[
                         element("span", {"className": "Select-value-icon", "aria-hidden": True}, ["\u00d7"],
                                 data=("remove", position)),
                         _label_span(ctx, option, path, index, "Select-value-label"),
@@ -134,12 +135,14 @@ def render(ctx: RenderContext, props: dict[str, Any], path: Path) -> VNode:
     elif chosen_options and not search:
         index, option = chosen_options[0]
         values.children.append(
-            element("div", {"className": "Select-value"}, [_label_span(ctx, option, path, index, "Select-value-label")])
+            element("div", {"className": "Select-value"}, [_label_span(ctx, option, path, index, "Select-value-label")],
+                    key="value")
         )
     if not chosen_options and not search:
         placeholder = props.get("placeholder")
         values.children.append(
-            element("div", {"className": "Select-placeholder"}, ["Select..." if placeholder is None else placeholder])
+            element("div", {"className": "Select-placeholder"}, ["Select..." if placeholder is None else placeholder],
+                    key="placeholder")
         )
     if searchable:
         box = element(
@@ -155,16 +158,17 @@ def render(ctx: RenderContext, props: dict[str, Any], path: Path) -> VNode:
             props={"value": search if isinstance(search, str) else ""},
             data=("search",),
         )
-        values.children.append(element("div", {"className": "Select-input"}, [box]))
+        # keyed, so the search box is kept (and keeps focus) while the pieces around it come and go
+        values.children.append(element("div", {"className": "Select-input"}, [box], key="search"))
     control.children.append(values)
     if clearable and chosen and not disabled:
         control.children.append(
             element("span", {"className": "Select-clear-zone", "title": "Clear value", "aria-label": "Clear value"},
-                    [element("span", {"className": "Select-clear"}, ["\u00d7"])], data=("clear",))
+                    [element("span", {"className": "Select-clear"}, ["\u00d7"])], data=("clear",), key="clear")
         )
     control.children.append(
         element("span", {"className": "Select-arrow-zone"}, [element("span", {"className": "Select-arrow"})],
-                data=("arrow",))
+                data=("arrow",), key="arrow")
     )
     select.children.append(control)
     if is_open:
@@ -205,7 +209,7 @@ def _menu(ctx: RenderContext, props: dict[str, Any], path: Path, state: dict[str
         menu.children.append(item)
     if not shown:
         menu.children.append(element("div", {"className": "Select-noresults"}, ["No results found"]))
-    return element("div", {"className": "Select-menu-outer"}, [menu])
+    return element("div", {"className": "Select-menu-outer"}, [menu], key="menu")
 
 
 # -- events --------------------------------------------------------------------------------------

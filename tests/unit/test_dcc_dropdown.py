@@ -166,3 +166,12 @@ def test_disabled_option_cannot_be_chosen():
     page = Page(dcc.Dropdown(id="d", options=[{"label": "x", "value": "x", "disabled": True}]))
     page.open()
     assert page.fire(page.find("VirtualizedSelectOption")[0]) == []
+
+
+def test_search_box_survives_the_value_label_disappearing():
+    """Typing over a chosen value keeps the same <input> node, so the page keeps its focus."""
+    page = Page(dcc.Dropdown(id="d", options=["Montreal", "New York"], value="New York"))
+    search = [n for n in page.view.root.walk() if n.tag == "input"][0]
+    page.fire(search, "input", value="m")
+    assert [n.ref for n in page.view.root.walk() if n.tag == "input"] == [search.ref]
+    assert not [op for op in page.sent if op[0] == "remove" and op[1] == search.ref]
