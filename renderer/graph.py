@@ -291,12 +291,20 @@ def _cycles(callbacks: list[CallbackSpec]) -> list[GraphError]:
     """Loops through two or more callbacks (Tarjan's strongly connected components)."""
     edges: dict[int, list[int]] = {spec.index: [] for spec in callbacks}
     by_index = {spec.index: spec for spec in callbacks}
+    # Bucket outputs by prop and id (or key family) so big apps need no all-pairs scan.
+    writers: dict[tuple[str, str], list[tuple[Dependency, CallbackSpec]]] = {}
     for a in callbacks:
-        for b in callbacks:
-            if a is b:
-                continue  # reading your own output is allowed (slider <-> input in one callback)
-            if any(o.could_be(i) for o in a.outputs for i in b.inputs):
-                edges[a.index].append(b.index)
+        for out in a.outputs:
+            writers.setdefault(_bucket(out), []).append((out, a))
+    for b in callbacks:
+        sources: set[int] = set()
+        for i in b.inputs:
+            for out, a in writers.get(_bucket(i), ()):
+                # Reading your own output is allowed (slider <-> input in one callback).
+                if a is not b and a.index not in sources and out.could_be(i):
+                    sources.add(a.index)
+        for source in sorted(sources):
+            edges[source].append(b.index)
 
     counter = 0
     order: dict[int, int] = {}
@@ -362,6 +370,11 @@ def _cycles(callbacks: list[CallbackSpec]) -> list[GraphError]:
             )
         )
     return errors
+
+
+def _bucket(dep: Dependency) -> tuple[str, str]:
+    family = key_string(dep.id) if isinstance(dep.id, dict) else "=" + dep.id_str
+    return dep.prop, family
 
 
 def _cycle_path(members: list[int], edges: dict[int, list[int]]) -> list[int]:

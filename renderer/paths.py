@@ -12,7 +12,8 @@ from typing import Any, Iterator
 
 from ._wire import ComponentId, ComponentJSON, Path
 from .layout import walk
-from .patterns import Reference, id_matches, key_string
+from .ids import stringify_id
+from .patterns import Reference, exact_id, id_matches, key_string
 
 __all__ = ["PathIndex"]
 
@@ -23,6 +24,8 @@ class PathIndex:
     def __init__(self) -> None:
         self.strs: dict[str, Path] = {}
         self.objs: dict[str, list[tuple[dict[str, Any], Path]]] = {}
+        #: stringified dict id -> path, so exact lookups (and MATCH) need no scan
+        self.by_str: dict[str, Path] = {}
 
     @classmethod
     def build(cls, layout: ComponentJSON) -> PathIndex:
@@ -36,6 +39,7 @@ class PathIndex:
         index = PathIndex()
         index.strs = dict(self.strs)
         index.objs = {k: list(v) for k, v in self.objs.items()}
+        index.by_str = dict(self.by_str)
         return index
 
     def _add(self, value: Any, path: Path) -> None:
@@ -43,6 +47,7 @@ class PathIndex:
             component_id = component["props"].get("id")
             if isinstance(component_id, dict):
                 self.objs.setdefault(key_string(component_id), []).append((component_id, here))
+                self.by_str[stringify_id(component_id)] = here
             elif component_id is not None and component_id != "":
                 self.strs[str(component_id)] = here
 
@@ -56,21 +61,26 @@ class PathIndex:
             if kept:
                 objs[family] = kept
         self.objs = objs
+        self.by_str = {k: p for k, p in self.by_str.items() if p[:n] != path}
         self._add(value, path)
 
     def path_of(self, component_id: ComponentId) -> Path | None:
         """The path of a concrete id (string or dict), or None when it is not in the layout."""
         if isinstance(component_id, dict):
-            for found, path in self.objs.get(key_string(component_id), ()):
-                if found == component_id:
-                    return path
-            return None
+            return self.by_str.get(stringify_id(component_id))
         return self.strs.get(str(component_id))
 
     def find(
         self, pattern: dict[str, Any], reference: Reference | None = None
     ) -> Iterator[tuple[dict[str, Any], Path]]:
         """The (id, path) of every component matching a wildcard pattern, in index order."""
+        exact = exact_id(pattern, reference)
+        if exact is not None:
+            # MATCH against a reference names one id: look it up instead of scanning the family.
+            path = self.by_str.get(stringify_id(exact))
+            if path is not None:
+                yield exact, path
+            return
         for found, path in self.objs.get(key_string(pattern), ()):
             if id_matches(pattern, found, reference):
                 yield found, path
@@ -81,3 +91,4 @@ class PathIndex:
     def string_ids(self) -> list[str]:
         """Every string id in the layout (for error texts)."""
         return list(self.strs)
+

@@ -156,6 +156,25 @@ def id_matches(pattern: Mapping[str, Any], concrete: Any, reference: Reference |
     return True
 
 
+def exact_id(pattern: Mapping[str, Any], reference: Reference | None) -> dict[str, Any] | None:
+    """The one concrete id a pattern names against ``reference`` (only MATCH wildcards, each
+    matching a MATCH value of the reference), or None when it may name several."""
+    if reference is None:
+        return None
+    out: dict[str, Any] = {}
+    for key, value in pattern.items():
+        wild = wildcard_of(value)
+        if wild is None:
+            out[key] = value
+            continue
+        if wild != MATCH or key not in reference.concrete:
+            return None
+        if wildcard_of(reference.pattern.get(key)) != MATCH:
+            return None
+        out[key] = reference.concrete[key]
+    return out
+
+
 def match_values(pattern: Mapping[str, Any], concrete: Mapping[str, Any]) -> list[Any]:
     """The concrete values at the pattern's MATCH keys, in sorted key order."""
     return [concrete[k] for k in match_keys(dict(pattern))]

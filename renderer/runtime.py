@@ -190,7 +190,7 @@ class Runtime:
             chunks = []
             for prop, value in new_props.items():
                 old_value = old_props.get(prop)
-                if prop == "children" or _holds_components(value) or _holds_components(old_value):
+                if _holds_components(value) or _holds_components(old_value):
                     chunks.append((path + ("props", prop), old_value, value))
             old_props.update(new_props)
             changed_paths.append(path)
@@ -205,7 +205,7 @@ class Runtime:
                 triggered += removed_array_callbacks(
                     self.graph, old_index, self.index, old_value, chunk_path
                 )
-        if changed_paths:
+        if changed_paths and self.started:  # before start(), the first render will show them
             self.applier.apply(self.view.update(self.layout, changed_paths))
         for component_id, prop in changed_props:
             triggered += triggered_by(self.graph, self.index, component_id, prop, DIRECT)
@@ -266,7 +266,7 @@ class Runtime:
         """Start every call that may run now; repeat while calls drop out without running."""
         if not self.started:
             return
-        while True:
+        while self.requested:
             self.requested = drop_missing_outputs(self.requested, self.index)
             running = [call.pending for call in self.executing.values()]
             ready = ready_callbacks(self.graph, self.index, self.requested, self.requested + running)
@@ -279,8 +279,9 @@ class Runtime:
             ready_keys = {id(cb) for cb in ready}
             self.requested = [cb for cb in self.requested if id(cb) not in ready_keys]
             progressed = bool(dropped)
+            dropped_ids = {id(cb) for cb in dropped}
             for cb in ready:
-                if any(cb is d for d in dropped):
+                if id(cb) in dropped_ids:
                     continue
                 if not self._launch(cb):
                     progressed = True
@@ -291,6 +292,8 @@ class Runtime:
             self._idle_event().set()
 
     def _forget_finished_groups(self) -> None:
+        if not self.records:
+            return
         live = {cb.group for cb in self.requested}
         live |= {call.pending.group for call in self.executing.values()}
         for group in list(self.records):

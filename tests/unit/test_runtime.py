@@ -749,3 +749,74 @@ def test_events_without_props_are_ignored():
         assert len(page.applier.batches) == before
 
     run(scenario())
+
+
+# -- concurrency, time, special callbacks ---------------------------------------------------------
+def test_independent_callbacks_are_in_flight_together():
+    """Are two callbacks triggered by one change requested before either answers (parallel)?"""
+    layout = comp("Div", children=[inp("a", value=1), comp("Div", "b"), comp("Div", "c")])
+    deps = [dep("b.children", ["a.value"], prevent_initial_call=True),
+            dep("c.children", ["a.value"], prevent_initial_call=True)]
+    page = Page(layout, deps, {"b.children": lambda v: v, "c.children": lambda v: v}, gated=True)
+
+    async def scenario():
+        await page.runtime.start()
+        await page.type_into("a", value=2)
+        await page.transport.wait_for_requests(2)
+        assert sorted(page.transport.calls) == ["b.children", "c.children"]
+        page.transport.release(1)
+        page.transport.release(0)
+        await page.runtime.settled()
+
+    run(scenario())
+    assert page.prop("b", "children") == page.prop("c", "children") == 2
+
+
+def test_props_set_later_through_the_clock_trigger_callbacks():
+    """Does a view's timer (debounce, Interval) calling set_props run the callbacks?"""
+    layout = comp("Div", children=[inp("a", value=""), comp("Div", "b")])
+    page = Page(layout, [dep("b.children", ["a.value"], prevent_initial_call=True)], {"b.children": str.upper})
+
+    async def scenario():
+        await page.runtime.start()
+        path = page.runtime.index.path_of("a")
+        page.view.clock.call_later(0.3, lambda: page.view.set_props(path, {"value": "late"}))
+        page.clock.advance(0.2)
+        assert page.transport.calls == []
+        page.clock.advance(0.1)
+        await page.runtime.settled()
+
+    run(scenario())
+    assert page.prop("b", "children") == "LATE"
+
+
+def test_no_output_callback_gets_its_initial_call():
+    """Does a callback without outputs run on first load when its input exists?"""
+    layout = comp("Div", children=[inp("a", value=1)])
+    page = Page(layout, [dep("noout1", ["a.value"], no_output=True)], {"noout1": lambda v: None})
+    run(page.runtime.start())
+    assert page.transport.calls == ["noout1"]
+    assert page.transport.requests[0]["outputs"] == []
+
+
+def test_no_input_callback_gets_its_initial_call():
+    """Does a callback with no inputs run once on first load (Dash 'no-input' callbacks)?"""
+    layout = comp("Div", children=[comp("Div", "b")])
+    page = Page(layout, [dep("b.children", [])], {"b.children": lambda: "filled"})
+    run(page.runtime.start())
+    assert page.prop("b", "children") == "filled"
+
+
+def test_events_before_start_wait_for_it():
+    """Is a prop change reported before start() applied, its callbacks run once started?"""
+    layout = comp("Div", children=[inp("a", value="x"), comp("Div", "b")])
+    page = Page(layout, [dep("b.children", ["a.value"], prevent_initial_call=True)], {"b.children": str.upper})
+
+    async def scenario():
+        page.runtime.set_props(page.runtime.index.path_of("a"), {"value": "early"})
+        assert page.applier.batches == []
+        await page.runtime.start()
+
+    run(scenario())
+    assert page.prop("b", "children") == "EARLY"
+    assert page.applier.batches[0] == [["render"]]
