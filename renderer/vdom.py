@@ -384,6 +384,13 @@ class RenderContext:
         self._report = report
         self._state = state if state is not None else {}
 
+    def report(self, message: str) -> None:
+        """Report a render problem (the page shows it in the error overlay)."""
+        if self._report is not None:
+            self._report(message)
+        else:
+            logger.error(message)
+
     def state(self, props: dict[str, Any], path: Path) -> dict[str, Any]:
         """UI state of a widget that is not a prop (a dropdown being open), kept by the view."""
         return self._state.setdefault(state_key(props, path), {})
@@ -522,6 +529,11 @@ def _html_into(node: VNode, parts: list[str], raw: bool) -> None:
             parts.append(f' {name}="{_html.escape(value, quote=True)}"')
     parts.append(">")
     if node.tag in VOID_TAGS:
+        return
+    inner = node.props.get("innerHTML")
+    if isinstance(inner, str):
+        parts.append(inner)  # trusted markup (dcc.Markdown with dangerously_allow_html)
+        parts.append(f"</{node.tag}>")
         return
     if node.tag == "textarea" and node.props.get("value") is not None:
         parts.append(_html.escape(_text_of(node.props["value"]), quote=False))

@@ -12,16 +12,20 @@ async function start(config) {
   const runtimeUrl = new URL("runtime/", config.static_url_abs).href;
   const manifest = await (await fetch(runtimeUrl + "manifest.json")).json();
   // Start downloading the wheel while Pyodide boots.
-  const wheel = fetch(runtimeUrl + manifest.wheel).then((r) => {
-    if (!r.ok) throw new Error(`cannot fetch ${manifest.wheel}: HTTP ${r.status}`);
+  const download = (name) => fetch(runtimeUrl + name).then((r) => {
+    if (!r.ok) throw new Error(`cannot fetch ${name}: HTTP ${r.status}`);
     return r.arrayBuffer();
   });
+  const wheel = download(manifest.wheel);
+  // Pure-Python wheels the page-side package may import (markdown-it-py for dcc.Markdown...).
+  const extras = (manifest.page_wheels || []).map(download);
   const { loadPyodide } = await import(runtimeUrl + "pyodide.mjs");
   const pyodide = await loadPyodide({ indexURL: runtimeUrl });
   // unpackArchive, not micropip: one small pure-Python wheel with no dependencies needs no
   // resolver, and skipping micropip saves loading it (and its imports) on every page load.
   const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
   pyodide.unpackArchive(await wheel, "wheel", { extractDir: sitePackages });
+  for (const extra of await Promise.all(extras)) pyodide.unpackArchive(extra, "wheel", { extractDir: sitePackages });
   const boot = pyodide.pyimport("wasmdash.browser.boot");
   handleEvent = boot.handle_event;
   for (const message of early.splice(0)) handleEvent(message);
