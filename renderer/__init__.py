@@ -4,7 +4,7 @@ Write apps as with Dash::
 
     from wasmdash import Dash, html, dcc, Input, Output, callback
 
-``html``, ``dcc``, ``Patch`` and ``hooks`` are imported on first use, so ``import wasmdash`` stays
+``html``, ``dcc`` and ``Patch`` are imported on first use, so ``import wasmdash`` stays
 light in the page.
 """
 
@@ -15,7 +15,7 @@ from typing import Any
 from . import dependencies, exceptions
 from ._callbacks import NoUpdate, callback, clientside_callback, no_update
 from .app import Dash
-from .ctx import callback_context, ctx, set_props
+from .ctx import callback_context, ctx, hooks, set_props
 from .dependencies import ALL, ALLSMALLER, MATCH, ClientsideFunction, Input, Output, State
 from .exceptions import PreventUpdate
 
@@ -46,7 +46,7 @@ __all__ = [
     "__version__",
 ]
 
-_LAZY_MODULES = {"html": ".html", "dcc": ".dcc", "hooks": ".hooks", "patch": ".patch"}
+_LAZY_MODULES = {"html": ".html", "dcc": ".dcc", "patch": ".patch"}
 
 
 def __getattr__(name: str) -> Any:

@@ -71,6 +71,8 @@ class CallbackSpec:
     prevent_initial_call: bool
     output_id: str
     running: dict[str, Any] | None = None
+    #: ``prevent_initial_call`` as given: True, False or ``"initial_duplicate"``.
+    prevent_initial_call_raw: Any = False
     clientside_function: dict[str, str] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -348,6 +350,7 @@ def make_spec(
         states=parsed["states"],
         args_indices=parsed["args_indices"],
         prevent_initial_call=prevent is True,
+        prevent_initial_call_raw=prevent,
         output_id=output_id,
         running=_running_json(kwargs.get("running")),
         clientside_function=clientside_function,

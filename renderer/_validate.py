@@ -128,3 +128,122 @@ def validate_request(body: Any) -> RequestError | None:
                 f"changedPropIds[{i}]",
             )
     return None
+
+
+# -- start-up checks on the app ----------------------------------------------------------------
+
+def _layout_components(layout: Any) -> list[Any]:
+    from .component import Component
+
+    if isinstance(layout, Component):
+        return list(layout._traverse())
+    return []
+
+
+def validate_app(layout: Any, specs: list[Any], *, check_ids: bool) -> list[Exception]:
+    """Problems with the layout and callbacks, in the order a user should fix them.
+
+    Args:
+        layout: the layout component, or None when it is a function (only duplicates of callback
+            outputs are checked then).
+        specs: the app's ``CallbackSpec`` list.
+        check_ids: also check that every id and prop a callback names exists in ``layout``.
+
+    Returns:
+        exceptions to raise (``DuplicateIdError``, ``DuplicateCallback``,
+        ``NonExistentIdException``, ``NonExistentPropException``); empty when all is well.
+    """
+    import difflib
+
+    from ._callbacks import describe_dep
+    from .dependencies import Wildcard
+    from .exceptions import DuplicateCallback, DuplicateIdError, NonExistentIdException, NonExistentPropException
+    from .ids import stringify_id
+
+    problems: list[Exception] = []
+
+    # 1. Duplicate ids in the layout.
+    by_id: dict[str, Any] = {}
+    for component in _layout_components(layout):
+        component_id = component._props.get("id")
+        if component_id is None:
+            continue
+        key = stringify_id(component_id)
+        if key in by_id:
+            problems.append(DuplicateIdError(
+                f"Duplicate component id found in the initial layout: {key!r} is the id of both "
+                f"{by_id[key]._describe(component_id)} and {component._describe(component_id)}. "
+                "Every id must be unique."
+            ))
+        else:
+            by_id[key] = component
+
+    # 2. allow_duplicate needs prevent_initial_call; one output, one owner otherwise.
+    owners: dict[str, Any] = {}
+    for spec in specs:
+        seen_here: set[str] = set()
+        for dep in spec.outputs:
+            key = str(dep)
+            if key in seen_here:
+                problems.append(DuplicateCallback(
+                    f"{spec.describe()} lists {describe_dep(dep)} twice; list each output once."
+                ))
+                continue
+            seen_here.add(key)
+            if dep.allow_duplicate:
+                if spec.prevent_initial_call_raw not in (True, "initial_duplicate") and spec.func is not None:
+                    problems.append(DuplicateCallback(
+                        f"{spec.describe()} uses allow_duplicate=True on {describe_dep(dep)}, which needs "
+                        "prevent_initial_call=True: the order of initial calls is not guaranteed. To run "
+                        "it on load anyway, pass prevent_initial_call='initial_duplicate'."
+                    ))
+                continue
+            if key in owners and owners[key] is not spec:
+                problems.append(DuplicateCallback(
+                    f"{describe_dep(dep)} is set by two callbacks: {owners[key].describe()} and "
+                    f"{spec.describe()}.\nTo let several callbacks set it, pass allow_duplicate=True "
+                    f"to the extra ones, e.g. Output({dep.component_id!r}, {dep.component_property!r}, "
+                    "allow_duplicate=True), with prevent_initial_call=True."
+                ))
+            else:
+                owners[key] = spec
+
+    # 3. Every id (and prop) a callback names exists in the static layout.
+    if check_ids and layout is not None:
+        known = sorted(by_id)
+        for spec in specs:
+            for dep in list(spec.outputs) + list(spec.inputs) + list(spec.states):
+                component_id = dep.component_id
+                if isinstance(component_id, dict) and any(isinstance(v, Wildcard) for v in component_id.values()):
+                    continue  # pattern-matching deps may match nothing, or components added later
+                key = stringify_id(component_id)
+                component = by_id.get(key)
+                if component is None:
+                    if dep.allow_optional:
+                        continue
+                    message = (
+                        f"{spec.describe()} uses {describe_dep(dep)}, but no component in the layout has "
+                        f"the id {key!r}."
+                    )
+                    close = difflib.get_close_matches(key, known, n=1)
+                    if close:
+                        message += f" Did you mean {close[0]!r}?"
+                    message += (
+                        "\nIf the component is added later (by another callback or a page), pass "
+                        "suppress_callback_exceptions=True to Dash()."
+                    )
+                    problems.append(NonExistentIdException(message))
+                    continue
+                prop = dep.component_property
+                names = type(component)._prop_names
+                if names and prop not in names and not prop.startswith(("data-", "aria-")):
+                    message = (
+                        f"{spec.describe()} uses {describe_dep(dep)}, but {component._describe(component_id)} "
+                        f"has no prop `{prop}`."
+                    )
+                    close = difflib.get_close_matches(prop, names, n=1)
+                    if close:
+                        message += f" Did you mean `{close[0]}`?"
+                    message += "\nAllowed props: " + ", ".join(sorted(names))
+                    problems.append(NonExistentPropException(message))
+    return problems

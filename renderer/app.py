@@ -18,7 +18,7 @@ from typing import Any, Awaitable, Callable
 
 from . import _callbacks
 from ._callbacks import CallbackSpec, NoUpdate, describe_dep, check_return_shape, clientside_spec, make_spec, register
-from ._grouping import AttributeDict, map_grouping
+from ._grouping import AttributeDict, make_grouping_by_index, map_grouping
 from ._validate import RequestError, short_repr, validate_request
 from .component import Component, to_json
 from .ctx import CallbackState, context_value
@@ -117,7 +117,7 @@ class Dash:
         self._callback_list: list[CallbackSpec] = []
         self._inline_scripts: list[str] = []
         self._layout: Any = None
-        self._is_set_up = False
+        self._validated_count = -1
         self._server: Any = None
         self._server_requested = server is not False
         self.debug = False
@@ -191,19 +191,42 @@ class Dash:
         if _callbacks.GLOBAL_CALLBACK_LIST:
             for spec in list(_callbacks.GLOBAL_CALLBACK_LIST):
                 if not spec.extra.pop("_prevent_initial_call_given", True):
-                    spec.prevent_initial_call = bool(self.config.prevent_initial_callbacks)
+                    default = self.config.prevent_initial_callbacks
+                    spec.prevent_initial_call = default is True
+                    spec.prevent_initial_call_raw = default
                 register(self.callback_map, self._callback_list, spec)
             _callbacks.GLOBAL_CALLBACK_LIST.clear()
             _callbacks.GLOBAL_CALLBACK_MAP.clear()
         if _callbacks.GLOBAL_INLINE_SCRIPTS:
             self._inline_scripts.extend(_callbacks.GLOBAL_INLINE_SCRIPTS)
             _callbacks.GLOBAL_INLINE_SCRIPTS.clear()
-        if not self._is_set_up:
-            self._is_set_up = True
+        if self._validated_count != len(self._callback_list):
             self._validate_on_startup()
+            self._validated_count = len(self._callback_list)
 
     def _validate_on_startup(self) -> None:
-        """Start-up checks on the layout and callbacks (see ``_validate``)."""
+        """Start-up checks on the layout and callbacks; raises the first problem found.
+
+        Raises:
+            DuplicateIdError: two components in the layout share an id.
+            DuplicateCallback: two callbacks set the same output without ``allow_duplicate``.
+            NonExistentIdException / NonExistentPropException: a callback names an id (or prop)
+                that the static layout lacks (skipped with ``suppress_callback_exceptions``).
+        """
+        from ._validate import validate_app
+
+        layout = self._layout
+        static = layout is not None and not (callable(layout) and not isinstance(layout, Component))
+        problems = validate_app(
+            self._layout_value() if static else None,
+            self._callback_list,
+            check_ids=static and not self.config.suppress_callback_exceptions,
+        )
+        if problems:
+            first = problems[0]
+            if len(problems) > 1:
+                first.args = (f"{first}\n\n(and {len(problems) - 1} more problem(s) after fixing this one)",)
+            raise first
 
     def dependencies_json(self) -> list[dict[str, Any]]:
         """Every callback as ``_dash-dependencies`` lists it (Dash's shape)."""
@@ -245,6 +268,7 @@ class Dash:
             return DispatchResult(error.status, error.to_json())
         state = self._make_state(body, spec, request or {})
         try:
+            await self._run_custom_data_hooks(spec, state)
             value = await self._call(spec, body, state, run_sync)
             response = self._build_response(spec, body, state, value)
         except PreventUpdate:
@@ -331,12 +355,41 @@ class Dash:
             remote=request.get("remote", ""),
             origin=request.get("origin", ""),
         )
+        if spec.is_multi and isinstance(body.get("outputs"), list):
+            outputs = body["outputs"]
+            state.outputs_grouping = map_grouping(
+                lambda index: outputs[index], make_grouping_by_index(spec.output, list(range(len(outputs))))
+            )
+        else:
+            state.outputs_grouping = body.get("outputs")
         changed_set = set(changed)
         flat_items = list(inputs) + list(states)
         state.args_grouping = map_grouping(
             lambda index: _args_group_item(flat_items[index], changed_set), spec.args_indices
         )
         return state
+
+    @staticmethod
+    async def _run_custom_data_hooks(spec: CallbackSpec, state: CallbackState) -> None:
+        """Fill ``ctx.custom_data`` from the ``hooks.custom_data`` functions, before the call."""
+        from .ctx import hooks
+
+        for namespace, hook in hooks.custom_data_hooks():
+            try:
+                value = hook(state)
+                if inspect.isawaitable(value):
+                    value = await value
+            except Exception as error:  # noqa: BLE001 - a user's hook may raise anything
+                name = getattr(hook, "__name__", repr(hook))
+                raise _CallbackFailed(
+                    spec,
+                    CallbackException(
+                        f"the custom_data hook `{name}` for namespace {namespace!r} raised "
+                        f"{type(error).__name__}: {error} (before {spec.describe()})"
+                    ),
+                    traceback.format_exc(),
+                ) from error
+            state.custom_data[namespace] = value
 
     async def _call(
         self, spec: CallbackSpec, body: dict[str, Any], state: CallbackState, run_sync: RunSync | None

@@ -26,6 +26,8 @@ __all__ = [
     "ctx",
     "context_value",
     "set_props",
+    "Hooks",
+    "hooks",
 ]
 
 
@@ -271,3 +273,37 @@ ctx = callback_context
 def set_props(component_id: Any, props: dict[str, Any]) -> None:
     """``dash.set_props``: set props on any component from inside a callback."""
     CallbackContext.set_props(component_id, props)
+
+
+class Hooks:
+    """``dash.hooks``: functions an app or plugin registers to extend every callback call.
+
+    Only ``custom_data`` is implemented: ``@hooks.custom_data("ns")`` registers ``func(state)``,
+    called before each server callback with the call's :class:`CallbackState` (its ``headers``,
+    ``cookies``, ``path``...); its return value is ``ctx.custom_data["ns"]`` in the callback.
+    """
+
+    def __init__(self) -> None:
+        self._custom_data: list[tuple[int, int, str, Any]] = []
+
+    def custom_data(self, namespace: str, priority: int | None = None, final: bool = False) -> Any:
+        """Register a custom data hook under ``namespace`` (higher ``priority`` runs first)."""
+
+        def wrap(func: Any) -> Any:
+            order = 1 if final else 0  # final hooks run after every other one
+            self._custom_data.append((order, -(priority or 0), namespace, func))
+            self._custom_data.sort(key=lambda item: (item[0], item[1]))
+            return func
+
+        return wrap
+
+    def custom_data_hooks(self) -> list[tuple[str, Any]]:
+        """``(namespace, func)`` pairs in the order they run."""
+        return [(namespace, func) for _, _, namespace, func in self._custom_data]
+
+    def clear(self) -> None:
+        """Forget every hook (for tests)."""
+        self._custom_data.clear()
+
+
+hooks = Hooks()

@@ -187,3 +187,104 @@ def test_sync_callbacks_run_in_a_thread():
     body2 = {**body, "output": "a.title", "outputs": {"id": "a", "property": "title"}}
     assert client.post("/_dash-update-component", json=body2).status_code == 200
     assert loop_thread["name"] != seen["thread"]
+
+
+def test_ctx_response_cookie_and_server_timing_headers():
+    """Do ctx.response.set_cookie and ctx.record_timing reach the HTTP response headers?"""
+    from wasmdash import ctx
+
+    app = Dash(__name__)
+    app.layout = html.Div([html.Div(id="a"), html.Div(id="b")])
+
+    @app.callback(Output("b", "children"), Input("a", "children"))
+    def remember(value):
+        ctx.response.set_cookie("theme", "dark", max_age=60, httponly=True)
+        ctx.record_timing("db", 0.0123, "query")
+        ctx.record_timing("render", 0.002)
+        return f"cookie was {ctx.cookies.get('theme')}"
+
+    client = TestClient(create_app(app))
+    client.cookies.set("theme", "light")
+    body = {"output": "b.children", "outputs": {"id": "b", "property": "children"},
+            "inputs": [{"id": "a", "property": "children", "value": 1}]}
+    response = client.post("/_dash-update-component", json=body)
+    assert response.json()["response"] == {"b": {"children": "cookie was light"}}
+    set_cookie = response.headers["set-cookie"]
+    assert set_cookie.startswith("theme=dark") and "Max-Age=60" in set_cookie and "HttpOnly" in set_cookie
+    assert response.headers["server-timing"] == 'db;dur=12;desc="query", render;dur=2'
+
+
+def test_record_timing_twice_is_a_key_error():
+    """Does recording the same timing name twice fail the callback, like Dash?"""
+    from wasmdash import ctx
+
+    app = Dash(__name__)
+    app.layout = html.Div([html.Div(id="a"), html.Div(id="b")])
+
+    @app.callback(Output("b", "children"), Input("a", "children"))
+    def twice(value):
+        ctx.record_timing("x", 1)
+        ctx.record_timing("x", 1)
+
+    body = {"output": "b.children", "outputs": {"id": "b", "property": "children"},
+            "inputs": [{"id": "a", "property": "children", "value": 1}]}
+    response = TestClient(create_app(app)).post("/_dash-update-component", json=body)
+    assert response.status_code == 500 and "Duplicate resource name" in response.json()["error"]
+
+
+def _two_callback_app(kind):
+    import asyncio
+    import threading
+
+    app = Dash(__name__)
+    app.layout = html.Div([html.Div(id="a"), html.Div(id="b"), html.Div(id="c")])
+    if kind == "async":
+        started = {"n": 0}
+        both = asyncio.Event()
+
+        async def rendezvous():
+            started["n"] += 1
+            if started["n"] == 2:
+                both.set()
+            await asyncio.wait_for(both.wait(), timeout=5)
+    else:
+        barrier = threading.Barrier(2, timeout=5)
+
+        def rendezvous():
+            barrier.wait()  # raises BrokenBarrierError if the two calls do not overlap
+
+    for target in ("b", "c"):
+        if kind == "async":
+            async def slow(value, target=target):
+                await rendezvous()
+                return target
+        else:
+            def slow(value, target=target):
+                rendezvous()
+                return target
+        app.callback(Output(target, "children"), Input("a", "children"))(slow)
+    return app
+
+
+@pytest.mark.parametrize("kind", ["async", "sync"])
+def test_two_slow_callbacks_requested_together_overlap(kind):
+    """Do two slow callbacks (async on the loop, sync in threads) run at the same time over HTTP?"""
+    import asyncio
+
+    import httpx
+
+    app = _two_callback_app(kind)
+    transport = httpx.ASGITransport(app=create_app(app))
+
+    def body(target):
+        return {"output": f"{target}.children", "outputs": {"id": target, "property": "children"},
+                "inputs": [{"id": "a", "property": "children", "value": 1}]}
+
+    async def go():
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            return await asyncio.gather(client.post("/_dash-update-component", json=body("b")),
+                                        client.post("/_dash-update-component", json=body("c")))
+
+    responses = asyncio.run(go())
+    assert [r.status_code for r in responses] == [200, 200], [r.text for r in responses]
+    assert [r.json()["response"] for r in responses] == [{"b": {"children": "b"}}, {"c": {"children": "c"}}]
