@@ -170,9 +170,15 @@ class Runtime:
 
     # -- store ----------------------------------------------------------------------------------
     def _apply_updates(
-        self, updates: Iterable[tuple[Path, dict[str, Any]]], predecessors: tuple[Any, ...]
+        self,
+        updates: Iterable[tuple[Path, dict[str, Any]]],
+        predecessors: tuple[Any, ...],
+        quiet: set[tuple[Path, str]] | None = None,
     ) -> list[PendingCallback]:
-        """Write props into the layout (one render for the batch); return the calls they trigger."""
+        """Write props into the layout (one render for the batch); return the calls they trigger.
+
+        Props listed in ``quiet`` as (path, prop) are written and rendered but trigger nothing.
+        """
         triggered: list[PendingCallback] = []
         changed_paths: list[Path] = []
         changed_props: list[tuple[Any, str]] = []
@@ -196,7 +202,9 @@ class Runtime:
             changed_paths.append(path)
             component_id = old_props.get("id")
             if component_id is not None:
-                changed_props += [(component_id, prop) for prop in new_props]
+                changed_props += [
+                    (component_id, prop) for prop in new_props if not quiet or (path, prop) not in quiet
+                ]
             for chunk_path, old_value, value in chunks:
                 if old_index is None:
                     old_index = self.index.copy()
@@ -320,22 +328,23 @@ class Runtime:
         self.executing[pending.key] = call
         running_on, _ = running_updates(pending.spec)
         if running_on:
-            self._apply_side(running_on)
+            # Shown while the request runs; like values restored after, they trigger nothing.
+            pairs = self._side_pairs(running_on)
+            self._apply_updates(pairs, (), quiet={(p, k) for p, props in pairs for k in props})
         task = asyncio.ensure_future(self._run(call))
         call.task = task
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         return True
 
-    def _apply_side(self, updates: dict[str, dict[str, Any]]) -> None:
-        """``running=`` props: written and rendered, without triggering callbacks."""
+    def _side_pairs(self, updates: dict[str, dict[str, Any]]) -> list[tuple[Path, dict[str, Any]]]:
+        """``running=`` updates (keyed by id string) as (path, props) for components present."""
         pairs = []
         for key, props in updates.items():
             path = self.index.path_of(parse_id(key))
             if path is not None:
-                pairs.append((path, props))
-        if pairs:
-            self._apply_updates(pairs, predecessors=())
+                pairs.append((path, dict(props)))
+        return pairs
 
     async def _run(self, call: _Call) -> None:
         pending = call.pending
@@ -351,15 +360,17 @@ class Runtime:
         triggered: list[PendingCallback] = []
         try:
             _, running_off = running_updates(pending.spec)
-            if running_off:
-                self._apply_side(running_off)
+            updates = self._side_pairs(running_off) if running_off else []
+            quiet = {(p, k) for p, props in updates for k in props}
             if error is not None:
                 self._report_callback_error(call, error)
                 self._record(pending, set())
             elif response is None:
                 self._record(pending, set())  # PreventUpdate, or every output was no_update
             else:
-                updates = self._updates_from_response(response)
+                answered = self._updates_from_response(response)
+                quiet -= {(p, k) for p, props in answered for k in props}
+                updates += answered
                 updated = {
                     f"{stringify_id(k)}.{p}"
                     for k, props in (response.get("response") or {}).items()
@@ -367,8 +378,9 @@ class Runtime:
                     for p in props
                 }
                 self._record(pending, {_normal_prop_id(u) for u in updated})
-                predecessors = (*pending.predecessors, pending.spec)
-                triggered = self._apply_updates(updates, predecessors)
+            # One batch: running= values restored, outputs and set_props, then one render.
+            predecessors = (*pending.predecessors, pending.spec)
+            triggered = self._apply_updates(updates, predecessors, quiet=quiet)
         except Exception as exc:  # a bug of ours must not stop the page
             self._report(
                 f"wasmdash failed to apply the response of {pending.spec.describe()}: "

@@ -820,3 +820,23 @@ def test_events_before_start_wait_for_it():
     run(scenario())
     assert page.prop("b", "children") == "EARLY"
     assert page.applier.batches[0] == [["render"]]
+
+
+def test_running_reset_and_response_render_in_one_batch():
+    """Are the running= reset and the callback's outputs rendered by a single apply()?"""
+    layout = comp("Div", children=[comp("Button", "go"), comp("Div", "out")])
+    deps = [dep("out.children", ["go.n_clicks"], prevent_initial_call=True,
+                running=[[{"id": "go", "property": "disabled"}, True, False]])]
+    page = Page(layout, deps, {"out.children": lambda n: "done"}, gated=True)
+
+    async def scenario():
+        await page.runtime.start()
+        await page.type_into("go", n_clicks=1)
+        await page.transport.wait_for_requests(1)
+        before = len(page.applier.batches)
+        page.transport.release(0)
+        await page.runtime.settled()
+        assert len(page.applier.batches) == before + 1
+
+    run(scenario())
+    assert page.prop("go", "disabled") is False
