@@ -15,7 +15,7 @@ from typing import Any, Iterable
 
 from ._wire import DependencyJSON
 from .ids import parse_id, split_outputs, split_prop_id, strip_duplicate_suffix, stringify_id
-from .patterns import is_multi, is_pattern, key_string, match_keys, wildcard_of
+from .patterns import id_matches, is_multi, is_pattern, key_string, match_keys, wildcard_of
 
 __all__ = ["Dependency", "CallbackSpec", "Graph", "GraphError", "build"]
 
@@ -155,8 +155,6 @@ class Graph:
         component_id: Any,
         prop: str,
     ) -> list[tuple[Dependency, CallbackSpec]]:
-        from .patterns import id_matches
-
         if isinstance(component_id, dict):
             found = patterns.get(key_string(component_id), {}).get(prop, [])
             return [(dep, spec) for dep, spec in found if id_matches(dep.id, component_id)]
@@ -170,13 +168,13 @@ class Graph:
                     break
         return out
 
-    def has_input_props(self, component_id: Any) -> dict[str, Any]:
+    def input_props_of(self, component_id: Any) -> dict[str, Any]:
         """prop -> entries for every Input naming this id (string ids) or its family (dict ids)."""
         if isinstance(component_id, dict):
             return self.input_patterns.get(key_string(component_id), {})
         return self.input_map.get(str(component_id), {})
 
-    def has_output_props(self, component_id: Any) -> dict[str, Any]:
+    def output_props_of(self, component_id: Any) -> dict[str, Any]:
         """prop -> entries for every Output naming this id or its family."""
         if isinstance(component_id, dict):
             return self.output_patterns.get(key_string(component_id), {})

@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
-
-from ._wire import Path
+from typing import Any, Mapping
 
 __all__ = [
     "ALL",
@@ -35,6 +33,7 @@ __all__ = [
     "id_matches",
     "compare_values",
     "match_values",
+    "exact_id",
 ]
 
 ALL = "ALL"
@@ -179,9 +178,3 @@ def match_values(pattern: Mapping[str, Any], concrete: Mapping[str, Any]) -> lis
     """The concrete values at the pattern's MATCH keys, in sorted key order."""
     return [concrete[k] for k in match_keys(dict(pattern))]
 
-
-def first_path(found: Iterable[tuple[Any, Path]]) -> Path | None:
-    """The path of the first (id, path) pair, or None."""
-    for _, path in found:
-        return path
-    return None

@@ -43,6 +43,7 @@ __all__ = [
     "outputs_of",
     "inputs_of",
     "triggered_by",
+    "triggered_by_changes",
     "layout_callbacks",
     "initial_callbacks",
     "removed_array_callbacks",
@@ -166,6 +167,15 @@ def triggered_by(
     return _dedupe(found)
 
 
+def triggered_by_changes(graph: Graph, index: PathIndex, prop_ids: Iterable[str]) -> list[PendingCallback]:
+    """The calls a set of changed ``"id.prop"`` strings triggers, one per callback (merged)."""
+    found: list[PendingCallback] = []
+    for text in prop_ids:
+        component_id, prop = split_prop_id(text)
+        found += triggered_by(graph, index, component_id, prop, DIRECT)
+    return _dedupe(found)
+
+
 def _by_output(
     graph: Graph, index: PathIndex, component_id: ComponentId, prop: str
 ) -> list[PendingCallback]:
@@ -221,13 +231,13 @@ def layout_callbacks(
         component_id = component["props"].get("id")
         if component_id is None or component_id == "":
             continue
-        for prop in graph.has_output_props(component_id):
+        for prop in graph.output_props_of(component_id):
             for pending in _by_output(graph, index, component_id, prop):
                 if not pending.spec.prevent_initial_call:
                     found.append(pending)
         if outputs_only:
             continue
-        for prop in graph.has_input_props(component_id):
+        for prop in graph.input_props_of(component_id):
             for pending in triggered_by(graph, index, component_id, prop, INDIRECT):
                 outs = _flat(outputs_of(pending, index))
                 if chunk_path is not None and outs and all(_is_under(o.path, chunk_path) for o in outs):
@@ -293,7 +303,7 @@ def removed_array_callbacks(
         if not isinstance(component_id, dict):
             continue
         id_str = stringify_id(component_id)
-        for prop in graph.has_input_props(component_id):
+        for prop in graph.input_props_of(component_id):
             for pending in triggered_by(graph, old_index, component_id, prop, INDIRECT):
                 hits = any(
                     dep.is_multi and any(stringify_id(r.id) == id_str for r in group)

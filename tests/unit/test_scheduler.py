@@ -264,3 +264,16 @@ def test_merge_prefers_a_triggered_call_over_an_initial_one():
     triggered = triggered_by(graph, index, "a", "value")
     [kept] = merge_requested(initial + triggered)
     assert kept is triggered[0]
+
+
+def test_changes_to_several_inputs_trigger_one_call_naming_all():
+    """Does a batch of changed prop ids give one call per callback with every trigger listed?"""
+    from wasmdash.scheduler import triggered_by_changes
+
+    layout = comp("Div", children=[inp("a"), inp("b"), comp("Div", "d"), comp("Div", "e")])
+    graph, index = setup(layout, [dep("d.children", ["a.value", "b.value"]), dep("e.children", ["b.value"])])
+    calls = triggered_by_changes(graph, index, ["a.value", "b.value"])
+    assert [(cb.spec.output, sorted(cb.changed)) for cb in calls] == [
+        ("d.children", ["a.value", "b.value"]),
+        ("e.children", ["b.value"]),
+    ]
