@@ -305,6 +305,8 @@ class Rules:
     unmount: Hook | None = None
     #: Event types without a target (``popstate``, ``storage``) this component wants to see.
     page_events: tuple[str, ...] = ()
+    #: ``on_loading(view, node)``: the set of outputs being computed changed (dcc.Loading).
+    on_loading: Hook | None = None
 
 
 _RULES: dict[tuple[str, str], Rules] = {}
@@ -320,6 +322,7 @@ def register_rules(
     update: Hook | None = None,
     unmount: Hook | None = None,
     page_events: tuple[str, ...] = (),
+    on_loading: Hook | None = None,
 ) -> None:
     """Register how ``(namespace, type_name)`` renders and how its DOM events become prop changes.
 
@@ -333,8 +336,11 @@ def register_rules(
         update: called with ``(view, node, old_props)`` after its props changed.
         unmount: called with ``(view, node)`` after it left the page (cancel timers here).
         page_events: event types with no target node that are offered to every such component.
+        on_loading: called with ``(view, node)`` when the outputs being computed change.
     """
-    _RULES[(namespace, type_name)] = Rules(render, on_event, mount, update, unmount, tuple(page_events))
+    _RULES[(namespace, type_name)] = Rules(
+        render, on_event, mount, update, unmount, tuple(page_events), on_loading
+    )
 
 
 def rules_for(namespace: str, type_name: str) -> Rules | None:
@@ -607,6 +613,8 @@ class DomView:
         self.clock: Clock | None = None
         self.timers: dict[Any, Any] = {}
         self.pending_ops: list[Op] = []
+        #: component path -> props being computed by callbacks in flight (for dcc.Loading)
+        self.loading: dict[Path, set[str]] = {}
         self._rendering = 0
 
     # -- seams ------------------------------------------------------------------------------------
@@ -675,6 +683,28 @@ class DomView:
         finally:
             self._rendering -= 1
         self.send(self.take_pending() + ops)
+
+    def set_loading(self, outputs: Iterable[tuple[Path, str]]) -> list[Op]:
+        """Which component props callbacks are computing now; returns ops for Loading changes.
+
+        The runtime calls this whenever calls start or finish, with ``(path, prop)`` of every output
+        in flight. ``dcc.Loading`` components over those paths show or hide their spinner.
+        """
+        loading: dict[Path, set[str]] = {}
+        for path, prop in outputs:
+            loading.setdefault(tuple(path), set()).add(prop)
+        if loading == self.loading:
+            return []
+        self.loading = loading
+        self._rendering += 1  # refreshes below are returned, not sent
+        try:
+            for node in list(self.by_path.values()):
+                rules = rules_for(node.namespace, node.type)
+                if rules is not None and rules.on_loading is not None:
+                    rules.on_loading(self, node)
+        finally:
+            self._rendering -= 1
+        return self.take_pending()
 
     def _replace(self, path: Path, new: VNode, ops: list[Op]) -> None:
         from .diff import diff_into
