@@ -118,6 +118,8 @@ class Dash:
         self._inline_scripts: list[str] = []
         self._layout: Any = None
         self._validated_count = -1
+        #: Soft start-up problems (ids/props missing from a static layout); see ``validate``.
+        self.validation_problems: list[Exception] = []
         self._server: Any = None
         self._server_requested = server is not False
         self.debug = False
@@ -205,15 +207,20 @@ class Dash:
             self._validated_count = len(self._callback_list)
 
     def _validate_on_startup(self) -> None:
-        """Start-up checks on the layout and callbacks; raises the first problem found.
+        """Start-up checks on the layout and callbacks (errors as data, raised here by kind).
+
+        Duplicates (layout ids, outputs owned by two callbacks, ``allow_duplicate`` without
+        ``prevent_initial_call``) make the app unusable, so they raise at once. Ids and props that a
+        static layout lacks are kept in ``validation_problems`` instead: the server logs them and
+        keeps serving so the page can show them in its error overlay, as Dash's dev tools do;
+        :meth:`validate` raises them.
 
         Raises:
             DuplicateIdError: two components in the layout share an id.
             DuplicateCallback: two callbacks set the same output without ``allow_duplicate``.
-            NonExistentIdException / NonExistentPropException: a callback names an id (or prop)
-                that the static layout lacks (skipped with ``suppress_callback_exceptions``).
         """
         from ._validate import validate_app
+        from .exceptions import DuplicateCallback, DuplicateIdError
 
         layout = self._layout
         static = layout is not None and not (callable(layout) and not isinstance(layout, Component))
@@ -222,11 +229,22 @@ class Dash:
             self._callback_list,
             check_ids=static and not self.config.suppress_callback_exceptions,
         )
-        if problems:
-            first = problems[0]
-            if len(problems) > 1:
-                first.args = (f"{first}\n\n(and {len(problems) - 1} more problem(s) after fixing this one)",)
-            raise first
+        hard = [p for p in problems if isinstance(p, (DuplicateIdError, DuplicateCallback))]
+        self.validation_problems = [p for p in problems if p not in hard]
+        if hard:
+            raise _first_of(hard)
+
+    def validate(self) -> None:
+        """Run the start-up checks and raise the first problem, soft ones included.
+
+        Raises:
+            DuplicateIdError, DuplicateCallback, NonExistentIdException, NonExistentPropException:
+                naming the callback, the component id and the prop at fault.
+        """
+        self._validated_count = -1
+        self._setup()
+        if self.validation_problems:
+            raise _first_of(self.validation_problems)
 
     def dependencies_json(self) -> list[dict[str, Any]]:
         """Every callback as ``_dash-dependencies`` lists it (Dash's shape)."""
@@ -553,6 +571,14 @@ class Dash:
 
     def get_asset_url(self, path: str) -> str:
         return f"{self.config.requests_pathname_prefix}assets/{path}"
+
+
+def _first_of(problems: list[Exception]) -> Exception:
+    """The first problem, its message noting how many more there are."""
+    first = problems[0]
+    if len(problems) > 1:
+        first.args = (f"{first}\n\n(and {len(problems) - 1} more problem(s) after fixing this one)",)
+    return first
 
 
 def _is_multi_dep(dep: DashDependency) -> bool:

@@ -74,7 +74,11 @@ def serve(dash_app: Any, *, host: str = "127.0.0.1", port: int = 8050, debug: bo
     dash_app.debug = debug
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    dash_app._setup()  # start-up validation errors surface now, not on the first request
+    # Start-up checks now, not on the first request: duplicates raise; ids/props a static layout
+    # lacks are logged and left for the page to show in its overlay (as Dash's dev tools do).
+    dash_app._setup()
+    for problem in dash_app.validation_problems:
+        logging.getLogger("wasmdash").error("%s: %s", type(problem).__name__, problem)
     uvicorn.run(dash_app.server, host=host, port=port, log_level="info" if debug else "warning")
 
 
@@ -93,13 +97,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     """The ``wasmdash`` command."""
     args = _parser().parse_args(argv)
     if args.command == "run":
+        from wasmdash.exceptions import DashException
+
         try:
             dash_app = load_app(args.app)
         except AppLoadError as error:
             print(f"wasmdash: {error}", file=sys.stderr)
             return 2
+        except DashException as error:  # e.g. DuplicateCallback raised while the file declared it
+            print(f"wasmdash: {args.app}: {type(error).__name__}: {error}", file=sys.stderr)
+            return 1
         print(f"wasmdash: serving {args.app} at http://{args.host}:{args.port}/", file=sys.stderr)
-        serve(dash_app, host=args.host, port=args.port, debug=args.debug)
+        try:
+            serve(dash_app, host=args.host, port=args.port, debug=args.debug)
+        except DashException as error:
+            print(f"wasmdash: {args.app}: {type(error).__name__}: {error}", file=sys.stderr)
+            return 1
     return 0
 
 

@@ -488,7 +488,7 @@ def test_unknown_id_in_static_layout_is_a_startup_error():
     with pytest.raises(NonExistentIdException, match=r"(?s)callback `show` \(test_callbacks.py:\d+\).*"
                                                      r"Input\(\"buton\", \"n_clicks\"\).*no component in the layout has "
                                                      r"the id 'buton'. Did you mean 'button'\?.*suppress_callback_exceptions"):
-        app.layout_json()
+        app.validate()
 
 
 def test_suppress_callback_exceptions_skips_the_id_check():
@@ -500,6 +500,7 @@ def test_suppress_callback_exceptions_skips_the_id_check():
     def show(n):
         return n
 
+    app.validate()
     assert app.dependencies_json()[0]["output"] == "out.children"
 
 
@@ -513,7 +514,7 @@ def test_unknown_prop_is_a_startup_error_with_suggestion():
         return n
 
     with pytest.raises(NonExistentPropException, match="has no prop `n_click`. Did you mean `n_clicks`"):
-        app.dependencies_json()
+        app.validate()
 
 
 def test_layout_function_skips_the_id_check():
@@ -525,7 +526,23 @@ def test_layout_function_skips_the_id_check():
     def show(v):
         return v
 
+    app.validate()
     assert len(app.dependencies_json()) == 1
+
+
+def test_missing_id_does_not_stop_serving():
+    """Is a missing id kept as a problem (for the page to show) while the app still serves?"""
+    app = Dash(__name__)
+    app.layout = html.Div([html.Div(id="out")])
+
+    @app.callback(Output("out", "children"), Input("missing-input", "value"))
+    def broken(value):
+        return value
+
+    assert app.layout_json()["props"]["children"][0]["props"] == {"id": "out"}
+    assert len(app.dependencies_json()) == 1
+    assert [type(p).__name__ for p in app.validation_problems] == ["NonExistentIdException"]
+    assert 'Input("missing-input", "value")' in str(app.validation_problems[0])
 
 
 def test_duplicate_ids_in_layout_are_rejected():

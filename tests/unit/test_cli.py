@@ -79,3 +79,25 @@ def test_cli_reports_missing_file(tmp_path):
     out = subprocess.run([sys.executable, "-m", "wasmdash", "run", str(tmp_path / "missing.py")],
                          capture_output=True, text=True)
     assert out.returncode == 2 and "no such app file" in out.stderr
+
+
+def test_duplicate_callback_outputs_stop_the_server_with_a_clear_message(tmp_path):
+    """Does `wasmdash run` refuse an app whose output is owned by two callbacks, naming both?"""
+    app_file = tmp_path / "dup.py"
+    app_file.write_text(textwrap.dedent("""
+        from wasmdash import Dash, Input, Output, callback, html
+        app = Dash(__name__)
+        app.layout = html.Div([html.Div(id="a"), html.Div(id="b"), html.Div(id="out")])
+
+        @callback(Output("out", "children"), Input("a", "children"))
+        def first(a):
+            return a
+
+        @callback(Output("out", "children"), Output("b", "title"), Input("b", "children"))
+        def second(b):
+            return b, b
+    """))
+    out = subprocess.run([sys.executable, "-m", "wasmdash", "run", str(app_file), "--port", "1"],
+                         capture_output=True, text=True)
+    assert out.returncode == 1
+    assert "DuplicateCallback" in out.stderr and "callback `first`" in out.stderr and "callback `second`" in out.stderr
