@@ -387,7 +387,16 @@ class Runtime:
                 f"{type(exc).__name__}: {exc}",
                 "".join(_traceback.format_exception(exc)),
             )
-        self._request(triggered)
+        try:
+            self._request(triggered)
+        except Exception as exc:  # never leave the queue waiting on a task that died
+            self._report(
+                f"wasmdash failed to schedule callbacks after {pending.spec.describe()}: "
+                f"{type(exc).__name__}: {exc}",
+                "".join(_traceback.format_exception(exc)),
+            )
+            if not self.requested and not self.executing:
+                self._idle_event().set()
 
     def _report_callback_error(self, call: _Call, error: BaseException) -> None:
         spec = call.pending.spec

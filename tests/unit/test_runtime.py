@@ -840,3 +840,161 @@ def test_running_reset_and_response_render_in_one_batch():
 
     run(scenario())
     assert page.prop("go", "disabled") is False
+
+
+# -- Dash's missing-input rules -------------------------------------------------------------------
+def missing_inputs_page():
+    layout = comp("Div", children=[
+        comp("Div", "title", "Title"), comp("Button", "btn", "click"), comp("Div", "content"),
+        comp("Div", "out1", "output1 init"), comp("Div", "out2", "output2 init"),
+        comp("Div", "out3", "output3 init"),
+    ])
+    deps = [
+        dep("content.children", ["btn.n_clicks"]),
+        dep("out1.children", ["a.children", "b.children"], ["c.children", "title.children"]),
+        dep("out2.children", ["out1.children"], ["title.children"]),
+        dep("out3.children", ["out1.children", "title.children"]),
+    ]
+    return Page(layout, deps, {
+        "content.children": lambda n: [comp("Div", "a", "A"), comp("Div", "b", "B"), comp("Div", "c", "C")]
+        if n else "content init",
+        "out1.children": lambda a, b, c, title: a + b,
+        "out2.children": lambda out1, title: out1 + " - 2 - " + title,
+        "out3.children": lambda out1, title: out1 + " - 3 - " + title,
+    })
+
+
+def test_all_inputs_missing_skips_the_callback_and_its_only_followers():
+    """Dash cbmi001: out1 (inputs missing) and out2 (only input out1) skip; out3 runs."""
+    page = missing_inputs_page()
+    run(page.runtime.start())
+    assert page.prop("out1", "children") == "output1 init"
+    assert page.prop("out2", "children") == "output2 init"
+    assert page.prop("out3", "children") == "output1 init - 3 - Title"
+    assert page.errors == []
+
+
+def test_missing_inputs_inserted_later_fire_the_whole_chain():
+    """Dash cbmi001: once a, b, c are inserted, do out1, out2 and out3 all fire?"""
+    page = missing_inputs_page()
+
+    async def scenario():
+        await page.runtime.start()
+        await page.type_into("btn", n_clicks=1)
+        await page.runtime.settled()
+
+    run(scenario())
+    assert page.prop("out1", "children") == "AB"
+    assert page.prop("out2", "children") == "AB - 2 - Title"
+    assert page.prop("out3", "children") == "AB - 3 - Title"
+    assert page.transport.calls.count("out3.children") == 2
+    assert page.errors == []
+
+
+# -- Dash's multiple-callback rules ---------------------------------------------------------------
+def test_clicks_while_a_slow_call_runs_end_with_the_last_value():
+    """Dash cbmt001: 3 quick clicks, the first slow: 4 calls, and the output shows 3."""
+    layout = comp("Div", children=[comp("Button", "input", "Click", n_clicks=0), comp("Div", "output")])
+    page = Page(layout, [dep("output.children", ["input.n_clicks"])], {"output.children": lambda n: n},
+                gated=True)
+
+    async def scenario():
+        start = asyncio.ensure_future(page.runtime.start())
+        await page.transport.wait_for_requests(1)
+        page.transport.release(0)
+        await start
+        for n in (1, 2, 3):
+            await page.type_into("input", n_clicks=n)
+        await page.transport.wait_for_requests(4)
+        for i in (3, 2, 1):
+            page.transport.release(i)
+        await page.runtime.drain()
+
+    run(scenario())
+    assert len(page.transport.requests) == 4
+    assert page.prop("output", "children") == 3
+
+
+def test_prevented_intermediate_callback_does_not_block_the_merge():
+    """Dash cbmt002: with set_b preventing, does out still follow every keystroke once?"""
+    layout = comp("Div", children=[inp("a", value="x"), comp("Div", "b", "b"), comp("Div", "c", "c"),
+                                   comp("Div", "out")])
+
+    def prevent(a):
+        raise Prevent
+
+    deps = [dep("out.children", ["a.value", "b.children", "c.children"]),
+            dep("b.children", ["a.value"]), dep("c.children", ["a.value"])]
+    page = Page(layout, deps, {"out.children": lambda a, b, c: f"{a}/{b}/{c}",
+                               "b.children": prevent, "c.children": lambda a: a})
+
+    async def scenario():
+        await page.runtime.start()
+        assert page.prop("out", "children") == "x/b/x"
+        for text in ("x0", "x01"):
+            page.transport.requests.clear()
+            await page.type_into("a", value=text)
+            await page.runtime.settled()
+            assert page.prop("out", "children") == f"{text}/b/{text}"
+            assert page.transport.calls.count("out.children") == 1
+
+    run(scenario())
+
+
+def test_early_prevent_update_does_not_drop_unrelated_initial_calls():
+    """Dash cbmt007: a dummy callback preventing in an inserted layout leaves the others running."""
+    layout = comp("Div", "content")
+    deps = [dep("content.children", ["content.style"])]
+    handlers = {"content.children": lambda _: comp("Div", children=[
+        comp("Div", "above-in", 42), comp("Div", "above-dummy"), comp("Div", "above-out", 0),
+        comp("Div", "below-out", 0), comp("Div", "below-dummy"), comp("Div", "below-in", 44),
+    ])}
+
+    def prevent(_):
+        raise Prevent
+
+    for pos in ("above", "below"):
+        deps += [dep(f"{pos}-dummy.children", [f"{pos}-dummy.style"]),
+                 dep(f"{pos}-out.children", [f"{pos}-in.children"])]
+        handlers[f"{pos}-dummy.children"] = prevent
+        handlers[f"{pos}-out.children"] = lambda v: v
+    page = Page(layout, deps, handlers)
+    run(page.runtime.start())
+    assert page.prop("above-out", "children") == 42
+    assert page.prop("below-out", "children") == 44
+
+
+def test_chained_callback_waits_so_each_runs_once_on_load():
+    """Dash cbmt013: options -> value -> display run once each, display never sees stale inputs."""
+    options = {"America": ["New York City", "SF"], "Canada": ["Montreal", "Toronto"]}
+    layout = comp("Div", children=[
+        comp("RadioItems", "countries", namespace="dash_core_components", value="America"),
+        comp("RadioItems", "cities", namespace="dash_core_components"),
+        comp("Div", "display"),
+    ])
+    deps = [
+        dep("cities.options", ["countries.value"]),
+        dep("cities.value", ["cities.options"]),
+        dep("display.children", ["countries.value", "cities.value"]),
+    ]
+
+    def display(country, city):
+        assert city in options[country], (country, city)
+        return f"{city} is a city in {country}"
+
+    page = Page(layout, deps, {
+        "cities.options": lambda c: [{"label": i, "value": i} for i in options[c]],
+        "cities.value": lambda opts: opts[0]["value"],
+        "display.children": display,
+    })
+
+    async def scenario():
+        await page.runtime.start()
+        assert page.transport.calls == ["cities.options", "cities.value", "display.children"]
+        await page.type_into("countries", value="Canada")
+        await page.runtime.settled()
+
+    run(scenario())
+    assert page.errors == []
+    assert page.prop("display", "children") == "Montreal is a city in Canada"
+    assert page.transport.calls.count("display.children") == 2
