@@ -33,20 +33,29 @@ class Component:
     #: in the layout, e.g. ``n_clicks=0`` is NOT one: Dash leaves it unset until the first click).
     _defaults: ClassVar[dict[str, Any]] = {}
 
+    #: Props that may be given positionally, in order (Dash's generated signatures); None means
+    #: ``("children",)`` when the component has children, else none.
+    _positional: ClassVar[tuple[str, ...] | None] = None
+
     def __init__(self, *args: Any, **props: Any) -> None:
         cls = type(self)
         if args:
-            if len(args) > 1 or "children" not in cls._prop_names:
+            positional = cls._positional
+            if positional is None:
+                positional = ("children",) if "children" in cls._prop_names else ()
+            if len(args) > len(positional):
+                allowed = ", ".join(positional) or "none"
                 raise TypeError(
-                    f"{cls._describe(props.get('id'))} takes at most one positional argument "
-                    f"(children); got {len(args)}. Pass the other props by keyword."
+                    f"{cls._describe(props.get('id'))} takes at most {len(positional)} positional "
+                    f"argument(s) ({allowed}); got {len(args)}. Pass the other props by keyword."
                 )
-            if "children" in props:
-                raise TypeError(
-                    f"{cls._describe(props.get('id'))} received `children` both positionally "
-                    "and as a keyword."
-                )
-            props["children"] = args[0]
+            for name, value in zip(positional, args):
+                if name in props:
+                    raise TypeError(
+                        f"{cls._describe(props.get('id'))} received `{name}` both positionally "
+                        "and as a keyword."
+                    )
+                props[name] = value
         for name in props:
             if name not in cls._prop_names and not name.startswith(WILDCARD_PREFIXES):
                 raise TypeError(cls._unexpected_prop_message(name, props.get("id")))
@@ -128,8 +137,13 @@ def make_component_class(
     doc: str = "",
     defaults: dict[str, Any] | None = None,
     module: str | None = None,
+    positional: Iterable[str] | None = None,
 ) -> type[Component]:
-    """Build a component class from a prop table (used by ``html`` and ``dcc``)."""
+    """Build a component class from a prop table (used by ``html`` and ``dcc``).
+
+    ``positional`` names the props accepted positionally, in order, as Dash's signature has them
+    (``dcc.Checklist(options, value, inline)``); by default only ``children``.
+    """
     import inspect
     import keyword
 
@@ -142,17 +156,19 @@ def make_component_class(
             "_type": type_name,
             "_prop_names": names,
             "_defaults": dict(defaults or {}),
+            "_positional": tuple(positional) if positional is not None else None,
             "__doc__": doc or f"A {type_name} component.",
             "__module__": module or __name__,
         },
     )
-    params = []
-    if "children" in names:
-        params.append(inspect.Parameter("children", inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None))
+    leading = tuple(positional) if positional is not None else (("children",) if "children" in names else ())
+    params = [
+        inspect.Parameter(n, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None) for n in leading
+    ]
     params += [
         inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, default=None)
         for n in names
-        if n != "children" and n.isidentifier() and not keyword.iskeyword(n)
+        if n not in leading and n.isidentifier() and not keyword.iskeyword(n)
     ]
     cls.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
     return cls

@@ -25,3 +25,23 @@ def test_setting_an_unknown_attribute_raises():
     div = html.Div()
     with pytest.raises(TypeError, match="Did you mean `className`"):
         div.classname = "x"
+
+
+def test_positional_props_follow_the_declared_order():
+    """Can a class declare Dash's positional props (Checklist(options, value))?"""
+    from wasmdash.component import make_component_class
+
+    Checklist = make_component_class("Checklist", "dash_core_components", ["options", "value", "inline", "id"],
+                                     positional=("options", "value", "inline"))
+    box = Checklist(["a", "b"], ["a"], id="c")
+    assert box.to_plotly_json()["props"] == {"options": ["a", "b"], "value": ["a"], "id": "c"}
+    with pytest.raises(TypeError, match=r"takes at most 3 positional argument\(s\) \(options, value, inline\)"):
+        Checklist(1, 2, 3, 4)
+    with pytest.raises(TypeError, match="received `value` both positionally and as a keyword"):
+        Checklist([], [], value=[])
+
+
+def test_html_takes_only_children_positionally():
+    """Does html.Div refuse a second positional argument, naming children?"""
+    with pytest.raises(TypeError, match=r"at most 1 positional argument\(s\) \(children\)"):
+        html.Div("a", "b")
