@@ -41,6 +41,13 @@ function showError(message, traceback) {
 
 const actions = {
   focus(ref) { patcher.get(ref)?.focus(); },
+  // dcc.ConfirmDialog: confirm() blocks, so it runs after this batch is applied, not inside it.
+  confirm(ref, message) {
+    setTimeout(() => {
+      const result = window.confirm(message);
+      post({ type: "event", event: { type: "confirm", refs: [ref], result, timestamp: Date.now() } });
+    }, 0);
+  },
   storage(kind, key, json) {
     const store = kind === "session" ? window.sessionStorage : window.localStorage;
     if (json === null) store.removeItem(key); else store.setItem(key, json);

@@ -12,7 +12,8 @@ import importlib.util
 from typing import Any
 
 #: The components available now (the table below also lists those still to come).
-__all__ = ["Input", "Textarea", "Checklist", "RadioItems", "Dropdown", "Slider", "RangeSlider", "Store", "Interval", "Location", "Link", "Markdown", "Loading", "Tabs", "Tab", "module_for"]
+__all__ = ["Input", "Textarea", "Checklist", "RadioItems", "Dropdown", "Slider", "RangeSlider", "Store", "Interval", "Location", "Link", "Markdown", "Loading", "Tabs", "Tab", "ConfirmDialog",
+           "ConfirmDialogProvider", "module_for"]
 
 #: Component type -> the module of this package that defines it.
 _MODULES: dict[str, str] = {
@@ -32,6 +33,7 @@ _MODULES: dict[str, str] = {
     "Tabs": "tabs",
     "Tab": "tabs",
     "ConfirmDialog": "confirmdialog",
+    "ConfirmDialogProvider": "confirmdialog",
 }
 
 
