@@ -32,7 +32,7 @@ PROPS: dict[str, str] = {
 }
 
 Checklist = make_component_class(
-    "Checklist", DCC_NAMESPACE, PROPS, doc="A list of checkboxes.", module=__name__
+    "Checklist", DCC_NAMESPACE, PROPS, doc="A list of checkboxes.", positional=("options", "value", "inline"), module=__name__
 )
 
 

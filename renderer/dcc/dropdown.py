@@ -48,7 +48,7 @@ PROPS: dict[str, str] = {
 }
 
 Dropdown = make_component_class(
-    "Dropdown", DCC_NAMESPACE, PROPS, doc="A select box: single or multi, searchable, clearable.", module=__name__
+    "Dropdown", DCC_NAMESPACE, PROPS, doc="A select box: single or multi, searchable, clearable.", positional=("options", "value", "multi"), module=__name__
 )
 
 

@@ -74,7 +74,7 @@ Input = make_component_class(
     DCC_NAMESPACE,
     PROPS,
     doc="A basic HTML input control for entering text, numbers, or passwords.",
-    module=__name__,
+    positional=("value", "type"), module=__name__,
 )
 
 #: Props that become attributes of the <input> as they are.

@@ -30,7 +30,7 @@ PROPS: dict[str, str] = {
     "loading_state": "Dash bookkeeping",
 }
 
-Link = make_component_class("Link", DCC_NAMESPACE, PROPS, doc="A link that navigates inside the page.", module=__name__)
+Link = make_component_class("Link", DCC_NAMESPACE, PROPS, doc="A link that navigates inside the page.", positional=("children", "href"), module=__name__)
 
 
 def _in_page(props: dict[str, Any]) -> bool:

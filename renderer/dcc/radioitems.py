@@ -32,7 +32,7 @@ PROPS: dict[str, str] = {
 }
 
 RadioItems = make_component_class(
-    "RadioItems", DCC_NAMESPACE, PROPS, doc="A set of radio buttons.", module=__name__
+    "RadioItems", DCC_NAMESPACE, PROPS, doc="A set of radio buttons.", positional=("options", "value", "inline"), module=__name__
 )
 
 

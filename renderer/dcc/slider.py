@@ -58,9 +58,9 @@ RANGE_SLIDER_PROPS: dict[str, str] = {
     "count": "accepted (the number of handles is len(value))",
 }
 
-Slider = make_component_class("Slider", DCC_NAMESPACE, SLIDER_PROPS, doc="A slider with one handle.", module=__name__)
+Slider = make_component_class("Slider", DCC_NAMESPACE, SLIDER_PROPS, doc="A slider with one handle.", positional=("min", "max", "step", "marks", "value"), module=__name__)
 RangeSlider = make_component_class(
-    "RangeSlider", DCC_NAMESPACE, RANGE_SLIDER_PROPS, doc="A slider with several handles.", module=__name__
+    "RangeSlider", DCC_NAMESPACE, RANGE_SLIDER_PROPS, doc="A slider with several handles.", positional=("min", "max", "step", "marks", "value"), module=__name__
 )
 
 

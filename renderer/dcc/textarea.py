@@ -51,7 +51,7 @@ PROPS: dict[str, str] = {
 }
 
 Textarea = make_component_class(
-    "Textarea", DCC_NAMESPACE, PROPS, doc="A basic HTML textarea for entering multiline text.", module=__name__
+    "Textarea", DCC_NAMESPACE, PROPS, doc="A basic HTML textarea for entering multiline text.", positional=("value",), module=__name__
 )
 
 _ATTR_PROPS = (

@@ -129,3 +129,12 @@ def test_radioitems_radios_share_the_component_id_as_name():
     node = render_layout(to_json(dcc.RadioItems(id={"k": 1}, options=["a", "b"])))
     names = {n.attrs["name"] for n in node.walk() if n.tag == "input"}
     assert names == {'{"k":1}'}
+
+
+def test_dash_positional_props():
+    """Dash's positional signatures: Checklist(options, value), Dropdown(options, value), Slider(min, max, step)."""
+    assert dcc.Checklist(["a"], ["a"], id="c").to_plotly_json()["props"] == {"id": "c", "options": ["a"], "value": ["a"]}
+    assert dcc.RadioItems(["a"], "a").to_plotly_json()["props"] == {"options": ["a"], "value": "a"}
+    assert dcc.Dropdown(["x"], "x", True).to_plotly_json()["props"] == {"options": ["x"], "value": "x", "multi": True}
+    assert dcc.Slider(0, 20, 5, value=10).to_plotly_json()["props"] == {"min": 0, "max": 20, "step": 5, "value": 10}
+    assert dcc.Link("go", "/b").to_plotly_json()["props"] == {"children": "go", "href": "/b"}
