@@ -14,7 +14,7 @@ from typing import Any
 
 from . import dependencies, exceptions
 from ._callbacks import NoUpdate, callback, clientside_callback, no_update
-from .app import Dash
+from .app import Dash, get_app
 from .ctx import callback_context, ctx, hooks, set_props
 from .dependencies import ALL, ALLSMALLER, MATCH, ClientsideFunction, Input, Output, State
 from .exceptions import PreventUpdate
@@ -23,6 +23,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Dash",
+    "get_app",
     "html",
     "dcc",
     "Input",

@@ -31,7 +31,7 @@ from .exceptions import (
 )
 from .ids import stringify_id, strip_duplicate_suffix
 
-__all__ = ["Dash", "DispatchResult"]
+__all__ = ["Dash", "DispatchResult", "get_app"]
 
 logger = logging.getLogger(__name__)
 
@@ -108,8 +108,16 @@ class Dash:
             external_scripts=list(external_scripts or []),
             suppress_callback_exceptions=bool(suppress_callback_exceptions),
             prevent_initial_callbacks=prevent_initial_callbacks,
-            requests_pathname_prefix=kwargs.get("requests_pathname_prefix") or kwargs.get("url_base_pathname") or "/",
-            **{k: v for k, v in kwargs.items() if k not in {"requests_pathname_prefix"}},
+        )
+        for key, value in kwargs.items():  # Dash's other options, kept for code that reads them
+            self.config.setdefault(key, value)
+        # Dash's prefixes: the server listens under routes_pathname_prefix, the page requests under
+        # requests_pathname_prefix (they differ behind a proxy); url_base_pathname sets both.
+        base = kwargs.get("url_base_pathname")
+        routes = kwargs.get("routes_pathname_prefix") or base or "/"
+        self.config.update(
+            routes_pathname_prefix=routes,
+            requests_pathname_prefix=kwargs.get("requests_pathname_prefix") or base or routes,
         )
         self.external_stylesheets = self.config.external_stylesheets
         self.external_scripts = self.config.external_scripts
@@ -124,6 +132,8 @@ class Dash:
         self._server_requested = server is not False
         self.debug = False
         self.on_error: Callable[[Exception], Any] | None = kwargs.get("on_error")
+        global _LAST_APP
+        _LAST_APP = self
 
     # -- layout ------------------------------------------------------------------------------
     @property
@@ -457,7 +467,25 @@ class Dash:
         except PreventUpdate:
             raise
         except Exception as error:  # noqa: BLE001 - the user's callback may raise anything
-            raise _CallbackFailed(spec, error, traceback.format_exc()) from error
+            handler = spec.extra.get("on_error") or self.on_error
+            if handler is None:
+                raise _CallbackFailed(spec, error, traceback.format_exc()) from error
+            return self._handle_error(spec, state, handler, error)
+
+    def _handle_error(self, spec: CallbackSpec, state: CallbackState, handler: Callable[..., Any], error: Exception) -> Any:
+        """Dash's ``on_error``: its return value replaces the outputs (None: leave them as they are)."""
+        token = context_value.set(state)
+        try:
+            value = handler(error)
+        except PreventUpdate:
+            raise
+        except Exception as handler_error:  # noqa: BLE001
+            raise _CallbackFailed(spec, handler_error, traceback.format_exc()) from handler_error
+        finally:
+            context_value.reset(token)
+        if value is None and spec.has_output:
+            return _callbacks.no_update
+        return value
 
     def _build_response(
         self, spec: CallbackSpec, body: dict[str, Any], state: CallbackState, value: Any
@@ -570,7 +598,38 @@ class Dash:
         return os.path.join(_root_path(self.name), folder)
 
     def get_asset_url(self, path: str) -> str:
-        return f"{self.config.requests_pathname_prefix}assets/{path}"
+        """The URL of a file in the app's assets folder."""
+        return f"{self.config.requests_pathname_prefix}{self.config.assets_url_path.strip('/')}/{path.lstrip('/')}"
+
+    def get_relative_path(self, path: str) -> str:
+        """``path`` under the app's ``requests_pathname_prefix`` (Dash's helper for links)."""
+        prefix = self.config.requests_pathname_prefix
+        if not path.startswith("/"):
+            raise ValueError(f"get_relative_path needs a path starting with '/', got {path!r}")
+        return prefix.rstrip("/") + path if prefix != "/" else path
+
+    def strip_relative_path(self, path: str | None) -> str | None:
+        """The inverse of :meth:`get_relative_path`, without leading or trailing slashes."""
+        if path is None:
+            return None
+        prefix = self.config.requests_pathname_prefix
+        if prefix != "/" and path.startswith(prefix.rstrip("/")):
+            path = path[len(prefix.rstrip("/")) :]
+        return path.strip("/")
+
+
+_LAST_APP: Dash | None = None
+
+
+def get_app() -> Dash:
+    """``dash.get_app()``: the most recently created app (for code that has no handle on it).
+
+    Raises:
+        RuntimeError: no ``Dash`` app was created yet.
+    """
+    if _LAST_APP is None:
+        raise RuntimeError("get_app() was called before any Dash(...) app was created.")
+    return _LAST_APP
 
 
 def _first_of(problems: list[Exception]) -> Exception:

@@ -157,6 +157,9 @@ def create_app(dash_app: Any, *, debug: bool | None = None) -> Starlette:
     async def method_not_allowed(request: Request, exc: Exception) -> Response:
         return _error(f"{request.url.path} does not accept {request.method}", 405, "method")
 
+    prefix = "/" + dash_app.config.get("routes_pathname_prefix", "/").strip("/")
+    if prefix != "/":
+        routes = [Mount(prefix, routes=routes)]
     server = Starlette(routes=routes, exception_handlers={404: not_found, 405: method_not_allowed})
     server.state.dash_app = dash_app
     return server

@@ -551,3 +551,49 @@ def test_duplicate_ids_in_layout_are_rejected():
     app.layout = html.Div([html.Div(id="x"), html.Span(id="x")])
     with pytest.raises(DuplicateIdError, match=r"'x' is the id of both html.Div\(id='x'\) and html.Span\(id='x'\)"):
         app.layout_json()
+
+
+# -- on_error and helpers ------------------------------------------------------------------------
+
+def test_on_error_replaces_the_output():
+    """Dash on_error: does the handler's value become the output, with ctx available?"""
+    app = make_app()
+    seen = {}
+
+    def handler(error):
+        seen["error"] = repr(error)
+        set_props("out2", {"children": "handled"})
+        return f"error: {error}"
+
+    @app.callback(Output("out", "children"), Input("a", "children"), on_error=handler)
+    def fails(a):
+        raise ValueError("nope")
+
+    result = dispatch(app, {"output": "out.children", "outputs": out("out", "children"), "inputs": [item("a", "children")]})
+    assert result.body == {"multi": True, "response": {"out": {"children": "error: nope"}},
+                           "sideUpdate": {"out2": {"children": "handled"}}}
+    assert seen["error"] == "ValueError('nope')"
+
+
+def test_app_on_error_returning_none_leaves_outputs():
+    """Does Dash(on_error=...) apply to every callback, None meaning no_update?"""
+    errors = []
+    app = make_app(on_error=lambda error: errors.append(str(error)))
+
+    @app.callback(Output("out", "children"), Input("a", "children"))
+    def fails(a):
+        raise KeyError("k")
+
+    result = dispatch(app, {"output": "out.children", "outputs": out("out", "children"), "inputs": [item("a", "children")]})
+    assert result.status == 204 and errors == ["'k'"]
+
+
+def test_relative_path_helpers_and_get_app():
+    """Do get_relative_path/strip_relative_path honour the prefix, and get_app find the app?"""
+    from wasmdash import get_app
+
+    app = make_app(requests_pathname_prefix="/app/")
+    assert app.get_relative_path("/page-1") == "/app/page-1"
+    assert app.strip_relative_path("/app/page-1/") == "page-1"
+    assert app.get_asset_url("logo.png") == "/app/assets/logo.png"
+    assert get_app() is app

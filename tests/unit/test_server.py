@@ -288,3 +288,14 @@ def test_two_slow_callbacks_requested_together_overlap(kind):
     responses = asyncio.run(go())
     assert [r.status_code for r in responses] == [200, 200], [r.text for r in responses]
     assert [r.json()["response"] for r in responses] == [{"b": {"children": "b"}}, {"c": {"children": "c"}}]
+
+
+def test_url_base_pathname_prefixes_every_route():
+    """With url_base_pathname='/app/', are the routes and the page config under /app/?"""
+    app = make_app(url_base_pathname="/app/", assets_url_path="static-assets")
+    client = TestClient(create_app(app))
+    assert client.get("/app/_dash-layout").status_code == 200
+    page = client.get("/app/").text
+    assert '"requests_pathname_prefix": "/app/"' in page and "/app/_wasmdash/static/loader.js" in page
+    assert client.post("/app/_dash-update-component", json=update_body(3)).json()["response"] == {
+        "out": {"children": "clicked 3"}}
