@@ -28,6 +28,7 @@ from .graph import Graph, GraphError, build
 from .ids import parse_id, split_prop_id, stringify_id
 from .layout import get_component, walk
 from .paths import PathIndex
+from .patterns import is_pattern
 from .scheduler import (
     DIRECT,
     CallbackReferenceError,
@@ -329,7 +330,7 @@ class Runtime:
         running_on, _ = running_updates(pending.spec)
         if running_on:
             # Shown while the request runs; like values restored after, they trigger nothing.
-            pairs = self._side_pairs(running_on)
+            pairs = self._side_pairs(running_on, pending)
             self._apply_updates(pairs, (), quiet={(p, k) for p, props in pairs for k in props})
         task = asyncio.ensure_future(self._run(call))
         call.task = task
@@ -337,13 +338,22 @@ class Runtime:
         task.add_done_callback(self._tasks.discard)
         return True
 
-    def _side_pairs(self, updates: dict[str, dict[str, Any]]) -> list[tuple[Path, dict[str, Any]]]:
-        """``running=`` updates (keyed by id string) as (path, props) for components present."""
+    def _side_pairs(
+        self, updates: dict[str, dict[str, Any]], pending: PendingCallback
+    ) -> list[tuple[Path, dict[str, Any]]]:
+        """``running=`` updates as (path, props) for components present.
+
+        Wildcard ids resolve against the call: MATCH is this call's item, ALL every item.
+        """
         pairs = []
         for key, props in updates.items():
-            path = self.index.path_of(parse_id(key))
-            if path is not None:
-                pairs.append((path, dict(props)))
+            component_id = parse_id(key)
+            if is_pattern(component_id):
+                paths = [p for _, p in self.index.find(component_id, pending.reference)]
+            else:
+                path = self.index.path_of(component_id)
+                paths = [] if path is None else [path]
+            pairs += [(path, dict(props)) for path in paths]
         return pairs
 
     async def _run(self, call: _Call) -> None:
@@ -360,7 +370,7 @@ class Runtime:
         triggered: list[PendingCallback] = []
         try:
             _, running_off = running_updates(pending.spec)
-            updates = self._side_pairs(running_off) if running_off else []
+            updates = self._side_pairs(running_off, pending) if running_off else []
             quiet = {(p, k) for p, props in updates for k in props}
             if error is not None:
                 self._report_callback_error(call, error)

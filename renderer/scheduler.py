@@ -279,7 +279,14 @@ def initial_callbacks(graph: Graph, index: PathIndex, layout: ComponentJSON) -> 
         if pending.key in seen:
             continue
         if spec.no_output:
-            if not spec.inputs or _flat(inputs_of(pending, index)):
+            match_input = next((d for d in spec.inputs if d.is_pattern and spec.match_keys), None)
+            if match_input is not None:
+                # One call per item, as if each MATCH input had triggered it (Dash would send all
+                # items to a single-value input and fail).
+                for resolved in resolve(match_input, index):
+                    ref = Reference(match_input.id, resolved.id)  # type: ignore[arg-type]
+                    callbacks.append(PendingCallback(spec, ref, initial_call=True, group=group))
+            elif not spec.inputs or _flat(inputs_of(pending, index)):
                 callbacks.append(pending)
         elif not spec.inputs and _flat(outputs_of(pending, index)):
             callbacks.append(pending)

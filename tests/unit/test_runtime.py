@@ -4,8 +4,10 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
 from fakes import (
     NO_UPDATE,
+    pid,
     FakeTransport,
     FakeView,
     ManualClock,
@@ -998,3 +1000,260 @@ def test_chained_callback_waits_so_each_runs_once_on_load():
     assert page.errors == []
     assert page.prop("display", "children") == "Montreal is a city in Canada"
     assert page.transport.calls.count("display.children") == 2
+
+
+# -- Dash cbpi001 ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("pattern", [False, True], ids=["string-ids", "match-ids"])
+@pytest.mark.parametrize("inserted", [False, True], ids=["layout", "inserted-by-callback"])
+def test_prevent_initial_call_is_not_prevent_update(inserted, pattern):
+    """Dash cbpi001/cbpi002: prevented callbacks leave the init chain; PreventUpdate stops it."""
+    def cid(name):  # the concrete id
+        return {"i": 0, "j": name} if pattern else name
+
+    def spec(name, prop):  # the id in a dependency
+        return pid({"i": ["MATCH"], "j": name} if pattern else name, prop)
+
+    body = comp("Div", children=[comp("Button", cid("btn"), "click")] + [
+        comp("Div", cid(name), name.upper()) for name in "abcdef"
+    ])
+    concat = lambda *args: "".join(str(a) for a in args)
+
+    def prevent(_):
+        raise Prevent
+
+    deps = [
+        dep(spec("a", "children"), [spec("btn", "n_clicks")], prevent_initial_call=True),
+        dep(spec("b", "children"), [spec("a", "children")]),
+        dep(spec("c", "children"), [spec("a", "children")], prevent_initial_call=True),
+        dep(spec("d", "children"), [spec("d", "style")]),
+        dep(spec("e", "children"), [spec("a", "children"), spec("d", "children")]),
+        dep(spec("f", "children"), [spec("a", "children"), spec("b", "children"), spec("d", "children")],
+            prevent_initial_call=True),
+    ]
+    handlers = {spec("a", "children"): lambda n: "Click", spec("b", "children"): concat,
+                spec("c", "children"): concat, spec("d", "children"): prevent,
+                spec("e", "children"): concat, spec("f", "children"): concat}
+    if inserted:
+        layout = comp("Div", "content")
+        deps.append(dep("content.children", ["content.style"]))
+        handlers["content.children"] = lambda _: body
+    else:
+        layout = body
+    page = Page(layout, deps, handlers)
+
+    def texts():
+        return "".join(f"{n}={page.prop(cid(n), 'children')};" for n in "abcdef")
+
+    async def scenario():
+        await page.runtime.start()
+        assert texts() == "a=A;b=A;c=C;d=D;e=AD;f=AAD;"
+        await page.type_into(cid("btn"), n_clicks=1)
+        await page.runtime.settled()
+        assert texts() == "a=Click;b=Click;c=Click;d=D;e=ClickD;f=ClickClickD;"
+
+    run(scenario())
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("inserted", [False, True], ids=["layout", "inserted-by-callback"])
+def test_only_the_unprevented_multi_output_chain_runs_initially(inserted):
+    """Dash cbpi003: with multi-output callbacks prevented, only g runs on load; a click runs all."""
+    body = comp("Div", children=[comp("Button", "btn", "click")] + [
+        comp("Div", name, name.upper()) for name in "abcdefg"
+    ])
+    concat = lambda *args: "".join(str(a) for a in args)
+    deps = [
+        dep(["a.children", "b.children"], ["btn.n_clicks"], prevent_initial_call=True),
+        dep(["c.children", "d.children"], ["a.children", "b.children"], prevent_initial_call=True),
+        dep(["e.children", "f.children"], ["a.children"], prevent_initial_call=True),
+        dep("g.children", ["f.children"]),
+    ]
+    handlers = {
+        "..a.children...b.children..": lambda n: ["Blue", "Cheese"],
+        "..c.children...d.children..": lambda *a: [concat(*a)] * 2,
+        "..e.children...f.children..": lambda *a: [concat(*a)] * 2,
+        "g.children": concat,
+    }
+    if inserted:
+        layout = comp("Div", "content")
+        deps.append(dep("content.children", ["content.style"]))
+        handlers["content.children"] = lambda _: body
+    else:
+        layout = body
+    page = Page(layout, deps, handlers)
+
+    def texts():
+        return "".join(str(page.prop(n, "children")) + ";" for n in "abcdefg")
+
+    async def scenario():
+        await page.runtime.start()
+        assert texts() == "A;B;C;D;E;F;F;"
+        await page.type_into("btn", n_clicks=1)
+        await page.runtime.settled()
+        assert texts() == "Blue;Cheese;BlueCheese;BlueCheese;Blue;Blue;Blue;"
+
+    run(scenario())
+
+
+# -- Dash's wildcard apps -------------------------------------------------------------------------
+def fibonacci_page():
+    layout = comp("Div", children=[inp("n", value=4), comp("Div", "series"), comp("Div", "sum")])
+    counts = {"sequence": 0, "sum": 0}
+
+    def sequence(prev):
+        counts["sequence"] += 1
+        return len(prev) if len(prev) < 2 else int(prev[-1] or 0) + int(prev[-2] or 0)
+
+    def show_sum(seq):
+        counts["sum"] += 1
+        return f"{len(seq)} elements, sum: {sum(int(v or 0) for v in seq)}"
+
+    page = Page(layout, [
+        dep("series.children", ["n.value"]),
+        dep(pid({"i": ["MATCH"]}, "children"), [pid({"i": ["ALLSMALLER"]}, "children")]),
+        dep("sum.children", [pid({"i": ["ALL"]}, "children")]),
+    ], {
+        "series.children": lambda n: [comp("Div", {"i": i}) for i in range(n)],
+        pid({"i": ["MATCH"]}, "children"): sequence,
+        "sum.children": show_sum,
+    })
+    page.counts = counts
+    return page
+
+
+def test_fibonacci_allsmaller_feeds_match_in_order():
+    """Dash cbwc002: does ALLSMALLER -> MATCH on one prop build 0, 1, 1, 2, 3 in order?"""
+    page = fibonacci_page()
+
+    async def scenario():
+        await page.runtime.start()
+        assert page.prop("sum", "children") == "4 elements, sum: 4"
+        await page.type_into("n", value=5)
+        await page.runtime.settled()
+
+    run(scenario())
+    assert [page.prop({"i": i}, "children") for i in range(5)] == [0, 1, 1, 2, 3]
+    assert page.prop("sum", "children") == "5 elements, sum: 7"
+
+
+def test_fibonacci_callback_counts_match_dash():
+    """Dash cbwc005: are MATCH and ALL callbacks called exactly as often as in Dash?"""
+    page = fibonacci_page()
+    expected = [(5, 9, 3), (6, 15, 4), (5, 20, 5), (4, 24, 6), (3, 27, 7), (2, 29, 8), (1, 30, 9), (0, 30, 10)]
+
+    async def scenario():
+        await page.runtime.start()
+        assert (page.counts["sequence"], page.counts["sum"]) == (4, 2)
+        for n, sequence, total in expected:
+            await page.type_into("n", value=n)
+            await page.runtime.settled()
+            assert (n, page.counts["sequence"], page.counts["sum"]) == (n, sequence, total)
+
+    run(scenario())
+    assert page.prop("sum", "children") == "0 elements, sum: 0"
+
+
+def test_inserted_all_input_names_the_new_item_as_triggered():
+    """Dash cbwc004: an ALL callback outside the chunk sees the new item in changedPropIds."""
+    layout = comp("Div", children=[inp({"type": "input", "index": 1}, value="input-1"), comp("Div", "container"),
+                                   comp("Div", "output-outer"), comp("Button", "btn")])
+    all_inputs = pid({"type": "input", "index": ["ALL"]}, "value")
+    deps = [dep("container.children", ["btn.n_clicks"]),
+            dep("output-inner.children", [all_inputs]),
+            dep("output-outer.children", [all_inputs])]
+    page = Page(layout, deps, {
+        "container.children": lambda n: comp("Div", children=[
+            inp({"type": "input", "index": 2}, value="input-2"), comp("Div", "output-inner")]) if n else "none",
+        "output-inner.children": lambda v: "inner",
+        "output-outer.children": lambda v: "outer",
+    })
+
+    async def scenario():
+        await page.runtime.start()
+        assert page.transport.requests[-1]["changedPropIds"] == []
+        page.transport.requests.clear()
+        await page.type_into("btn", n_clicks=1)
+        await page.runtime.settled()
+
+    run(scenario())
+    by_output = {r["output"]: r["changedPropIds"] for r in page.transport.requests}
+    assert by_output["output-outer.children"] == ['{"index":2,"type":"input"}.value']
+    assert by_output["output-inner.children"] == []
+
+
+def test_running_with_match_and_all_ids():
+    """Dash cbwc008: running= on MATCH sets this item's prop, on ALL every item's, then resets."""
+    button = lambda i: comp("Button", {"component": "button", "index": i}, f"Test{i}")
+    layout = comp("Div", children=[button("1"), button("2"),
+                                   comp("Div", {"component": "output", "index": "1"}),
+                                   comp("Div", {"component": "output", "index": "2"})])
+    match_button = {"component": "button", "index": ["MATCH"]}
+    all_buttons = {"component": "button", "index": ["ALL"]}
+    deps = [dep(pid({"component": "output", "index": ["MATCH"]}, "children"), [pid(match_button, "n_clicks")],
+                prevent_initial_call=True,
+                running={"running": {pid(match_button, "children"): "running", pid(all_buttons, "disabled"): True},
+                         "runningOff": {pid(match_button, "children"): "finished", pid(all_buttons, "disabled"): False}})]
+    page = Page(layout, deps, {deps[0]["output"]: lambda n: "done"}, gated=True)
+    b = lambda i: {"component": "button", "index": i}
+
+    async def scenario():
+        await page.runtime.start()
+        await page.type_into(b("2"), n_clicks=1)
+        await page.transport.wait_for_requests(1)
+        assert page.prop(b("2"), "children") == "running"
+        assert page.prop(b("1"), "children") == "Test1"
+        assert page.prop(b("1"), "disabled") is True and page.prop(b("2"), "disabled") is True
+        page.transport.release(0)
+        await page.runtime.settled()
+
+    run(scenario())
+    assert page.prop(b("2"), "children") == "finished"
+    assert page.prop(b("1"), "disabled") is False
+    assert page.prop({"component": "output", "index": "2"}, "children") == "done"
+
+
+def test_match_input_with_a_fixed_output_resolves_state_per_click():
+    """Dash cbwc009: a MATCH Input with a plain Output gets the clicked item's State."""
+    btn = lambda i: comp("Button", {"type": "btn", "index": i})
+    layout = comp("Div", children=[btn("alpha"), btn("beta"), comp("Div", "out", "initial")])
+    match = {"type": "btn", "index": ["MATCH"]}
+    page = Page(layout, [dep("out.children", [pid(match, "n_clicks")], [pid(match, "id")], prevent_initial_call=True)],
+                {"out.children": lambda n, id_: f"clicked {id_['index']}"})
+
+    async def scenario():
+        await page.runtime.start()
+        for name in ("alpha", "beta"):
+            await page.type_into({"type": "btn", "index": name}, n_clicks=1)
+            await page.runtime.settled()
+            assert page.prop("out", "children") == f"clicked {name}"
+
+    run(scenario())
+
+
+def test_no_output_match_callback_sets_props_per_item():
+    """Dash cbwc010: a no-output MATCH callback runs for the clicked item; set_props lands."""
+    btn = lambda i: comp("Button", {"type": "btn", "index": i})
+    layout = comp("Div", children=[btn(1), btn(2), comp("Div", "out", "initial")])
+    match = {"type": "btn", "index": ["MATCH"]}
+    spec = dep("cb-no-output", [pid(match, "n_clicks")], [pid(match, "id")], prevent_initial_call=True,
+               no_output=True)
+
+    class SetProps:
+        requests: list = []
+
+        async def request(self, body):
+            self.requests.append(body)
+            index = body["state"][0]["value"]["index"]
+            return {"multi": True, "response": {}, "sideUpdate": {"out": {"children": f"clicked index={index}"}}}
+
+    page = page_with_transport(layout, [spec], SetProps())
+
+    async def scenario():
+        await page.runtime.start()
+        for i in (1, 2):
+            await page.type_into({"type": "btn", "index": i}, n_clicks=1)
+            await page.runtime.settled()
+            assert page.prop("out", "children") == f"clicked index={i}"
+
+    run(scenario())
+    assert page.errors == []

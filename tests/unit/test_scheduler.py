@@ -277,3 +277,12 @@ def test_changes_to_several_inputs_trigger_one_call_naming_all():
         ("d.children", ["a.value", "b.value"]),
         ("e.children", ["b.value"]),
     ]
+
+
+def test_no_output_match_callback_gets_one_initial_call_per_item():
+    """Is a no-output MATCH callback's initial call made once per matching input?"""
+    layout = items_layout(3, with_outs=False)
+    graph, index = setup(layout, [dep("noout", [pid(ITEM_MATCH, "value")], no_output=True)])
+    calls = initial_callbacks(graph, index, layout)
+    bodies = [build_request(cb, layout, index) for cb in calls]
+    assert [b["inputs"][0]["id"]["index"] for b in bodies] == [0, 1, 2]
