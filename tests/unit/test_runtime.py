@@ -1257,3 +1257,46 @@ def test_no_output_match_callback_sets_props_per_item():
 
     run(scenario())
     assert page.errors == []
+
+
+def test_optional_input_inserted_later_fires_with_its_value():
+    """Dash cbop001: 'None - None' on load, '1 - None' once button2 appears, '1 - 1' after it."""
+    layout = comp("Div", children=[comp("Button", "button1", "Button 1"), comp("Div", "button-container"),
+                                   comp("Div", "test-out")])
+    deps = [
+        dep("button-container.children", ["button1.n_clicks"], ["button-container.children"],
+            prevent_initial_call=True),
+        dep("test-out.children", ["button1.n_clicks", "button2.n_clicks"], optional=("button2.n_clicks",)),
+    ]
+    page = Page(layout, deps, {
+        "button-container.children": lambda n, c: comp("Button", "button2", "Button 2") if not c else NO_UPDATE,
+        "test-out.children": lambda n, n2: f"{n} - {n2}",
+    })
+
+    async def scenario():
+        await page.runtime.start()
+        assert page.prop("test-out", "children") == "None - None"
+        await page.type_into("button1", n_clicks=1)
+        await page.runtime.settled()
+        assert page.prop("test-out", "children") == "1 - None"
+        await page.type_into("button2", n_clicks=1)
+        await page.runtime.settled()
+
+    run(scenario())
+    assert page.prop("test-out", "children") == "1 - 1"
+    assert page.errors == []
+
+
+def test_layout_may_be_a_list_of_components():
+    """Does a list layout (Dash allows app.layout = [...]) index, render and run callbacks?"""
+    layout = [inp("a", value="x"), comp("Div", "b")]
+    page = Page(layout, [dep("b.children", ["a.value"])], {"b.children": str.upper})
+
+    async def scenario():
+        await page.runtime.start()
+        assert page.runtime.index.path_of("b") == (1,)
+        await page.type_into("a", value="y")
+        await page.runtime.settled()
+
+    run(scenario())
+    assert page.prop("b", "children") == "Y"
