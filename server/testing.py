@@ -10,7 +10,9 @@ Installed with wasmdash (entry point ``pytest11``), so a user's tests can say::
 Each test gets a fresh browser context (clean storage) in one Chromium shared by the whole run; the
 app runs in its own ``wasmdash run`` process on a free loopback port, exactly as a user serves it.
 A test fails if the page logged a console error, unless it called ``wasmdash.allow_console_errors()``
-(for tests about errors).
+(for tests about errors). Requests that leave loopback (an app's external stylesheet on a CDN, say)
+are blocked and listed in ``wasmdash.blocked_requests``, so a test proves the page needs nothing
+from the internet; the load failures of those blocked requests are not counted as app errors.
 
 Chromium: Debian's ``/usr/bin/chromium`` when present (set ``WASMDASH_CHROMIUM`` to choose another
 binary), else Playwright's own download (``python -m playwright install chromium``).
@@ -26,6 +28,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
@@ -56,6 +59,14 @@ def chromium_executable() -> str | None:
     if chosen:
         return chosen
     return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+
+
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+def is_loopback(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in {"data", "blob", "about"} or (parts.hostname or "") in LOOPBACK_HOSTS
 
 
 def free_port() -> int:
@@ -115,6 +126,7 @@ class WasmdashRunner:
     servers: list[AppServer] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    blocked_requests: list[str] = field(default_factory=list)
     _errors_allowed: bool = False
 
     def start(
@@ -156,14 +168,27 @@ class WasmdashRunner:
         self._errors_allowed = True
 
     def _on_console(self, message: ConsoleMessage) -> None:
-        if message.type == "error":
-            self.console_errors.append(message.text)
+        if message.type != "error":
+            return
+        source = (message.location or {}).get("url", "")
+        if message.text.startswith("Failed to load resource") and source in self.blocked_requests:
+            return  # we blocked it: the page must not depend on the internet
+        self.console_errors.append(message.text)
+
+    def _route(self, route: Any) -> None:
+        url = route.request.url
+        if is_loopback(url):
+            route.continue_()
+        else:
+            self.blocked_requests.append(url)
+            route.abort("blockedbyclient")
 
     _ctx: Any = None
 
     def _context(self) -> Any:
         if self._ctx is None:
             self._ctx = self.browser.new_context()
+            self._ctx.route("**/*", self._route)
         return self._ctx
 
     def close(self) -> None:

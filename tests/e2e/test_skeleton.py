@@ -26,6 +26,9 @@ def test_chain_follows_typing(wasmdash, app_path):
     """Typing in the input flows through the chain; the input keeps every character typed."""
     page = wasmdash.start(app_path("chain"))
     expect(page.locator("#summary")).to_have_text("ABC has 3 letters")
-    page.locator("#source").press_sequentially("defgh")
+    source = page.locator("#source")
+    source.click()
+    source.press("End")
+    source.press_sequentially("defgh")
     expect(page.locator("#summary")).to_have_text("ABCDEFGH has 8 letters")
     expect(page.locator("#source")).to_have_value("abcdefgh")
