@@ -282,6 +282,8 @@ def parse_callback_args(args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[s
         args_indices = dict(args_indices)
 
     outputs = tuple(flatten_grouping(output)) if output is not None else ()
+    for dep in list(outputs) + leaves:
+        _check_dependency(dep)
     return {
         "output": output,
         "outputs": outputs,
@@ -290,6 +292,44 @@ def parse_callback_args(args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[s
         "args_indices": args_indices,
         "prevent_initial_call": prevent_initial_call,
     }
+
+
+def _check_dependency(dep: DashDependency) -> None:
+    """Dash's rules for one dependency: a string prop, and an id that is a safe string or dict."""
+    from .dependencies import Wildcard
+    from .exceptions import InvalidComponentIdError
+
+    if not isinstance(dep.component_property, str) or not dep.component_property:
+        raise IncorrectTypeException(
+            f"{describe_dep(dep)}: component_property must be a non-empty string, got "
+            f"{dep.component_property!r:.200}"
+        )
+    component_id = dep.component_id
+    if isinstance(component_id, str):
+        bad = [c for c in ".{" if c in component_id]
+        if bad or not component_id:
+            raise InvalidComponentIdError(
+                f"{describe_dep(dep)}: the id {component_id!r} "
+                + (f"contains {' and '.join(f'`{c}`' for c in bad)}; `.` and `{{` are not allowed in ids."
+                   if bad else "is empty.")
+                + " Use another character (e.g. `-`), or a dict id for pattern matching."
+            )
+    elif isinstance(component_id, dict):
+        for key, value in component_id.items():
+            if not isinstance(key, str) or not key:
+                raise IncorrectTypeException(
+                    f"{describe_dep(dep)}: dict id keys must be non-empty strings, found {key!r}"
+                )
+            if isinstance(value, Wildcard) and value not in type(dep).allowed_wildcards:
+                raise IncorrectTypeException(
+                    f"{describe_dep(dep)}: {value} is not allowed in an {type(dep).__name__}; allowed: "
+                    + ", ".join(str(w) for w in type(dep).allowed_wildcards)
+                )
+    else:
+        raise IncorrectTypeException(
+            f"{type(dep).__name__}: component_id must be a string or a dict, got "
+            f"{type(component_id).__name__}: {component_id!r:.200}"
+        )
 
 
 def _running_json(running: Any) -> dict[str, Any] | None:

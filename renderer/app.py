@@ -22,7 +22,7 @@ from ._grouping import AttributeDict, make_grouping_by_index, map_grouping
 from ._validate import RequestError, short_repr, validate_request
 from .component import Component, to_json
 from .ctx import CallbackState, context_value
-from .dependencies import ALL, ALLSMALLER, DashDependency
+from .dependencies import ALL, ALLSMALLER, DashDependency, Output
 from .exceptions import (
     CallbackException,
     InvalidCallbackReturnValue,
@@ -359,6 +359,14 @@ class Dash:
             if _is_multi_dep(dep) != isinstance(item, list):
                 kind = "an array of matched components" if _is_multi_dep(dep) else "an object"
                 return RequestError(f"{path}: {describe_dep(dep)} expects {kind}, got {short_repr(item)}", path)
+            for j, sub in enumerate(item if isinstance(item, list) else [item]):
+                sub_path = f"{path}[{j}]" if isinstance(item, list) else path
+                requested = Output(sub["id"], strip_duplicate_suffix(sub["property"]))
+                if requested != dep:
+                    return RequestError(
+                        f"{sub_path}: {short_repr(sub)} is not an output of {spec.describe()}",
+                        sub_path,
+                    )
         return None
 
     def _make_state(self, body: dict[str, Any], spec: CallbackSpec, request: dict[str, Any]) -> CallbackState:

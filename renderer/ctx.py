@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from http.cookies import SimpleCookie
 from typing import Any
 
 from ._grouping import AttributeDict
@@ -69,6 +68,8 @@ class CallbackResponseHeaders:
         samesite: str | None = None,
     ) -> None:
         """Add a ``Set-Cookie`` header (same arguments as Flask's/Starlette's ``set_cookie``)."""
+        from http.cookies import SimpleCookie
+
         cookie: SimpleCookie = SimpleCookie()
         cookie[key] = value
         morsel = cookie[key]

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import uuid
 from enum import Enum
 from typing import Any, ClassVar
 
@@ -53,6 +52,8 @@ def _component_id(component_id: Any) -> Any:
     if isinstance(component_id, Component):
         existing = component_id._props.get("id")
         if existing is None:
+            import uuid
+
             existing = str(uuid.uuid4())
             component_id._props["id"] = existing
         return existing

@@ -597,3 +597,42 @@ def test_relative_path_helpers_and_get_app():
     assert app.strip_relative_path("/app/page-1/") == "page-1"
     assert app.get_asset_url("logo.png") == "/app/assets/logo.png"
     assert get_app() is app
+
+
+@pytest.mark.parametrize("dep, message", [
+    (lambda: Input("a.b", "value"), r"the id 'a.b' contains `.`"),
+    (lambda: Input("", "value"), "is empty"),
+    (lambda: Input({1: "x"}, "value"), "dict id keys must be non-empty strings"),
+    (lambda: Input(3, "value"), "component_id must be a string or a dict"),
+    (lambda: Input("a", None), "component_property must be a non-empty string"),
+])
+def test_bad_dependency_is_refused_at_declaration(dep, message):
+    """Are ids with dots, non-string keys and missing props refused when the callback is declared?"""
+    from wasmdash.exceptions import CallbackException
+
+    with pytest.raises(CallbackException, match=message):
+        @callback(Output("out", "children"), dep())
+        def f(a):
+            return a
+
+
+def test_allsmaller_in_an_output_is_refused():
+    """Is ALLSMALLER in an Output refused, naming what is allowed?"""
+    with pytest.raises(IncorrectTypeException, match="ALLSMALLER is not allowed in an Output; allowed: MATCH, ALL"):
+        @callback(Output({"i": ALLSMALLER}, "children"), Input("a", "value"))
+        def f(a):
+            return a
+
+
+def test_request_outputs_must_match_the_callback():
+    """Is a request whose outputs are not the callback's refused (400 naming outputs)?"""
+    app = make_app()
+
+    @app.callback(Output("out", "children"), Input("a", "children"))
+    def f(a):
+        return a
+
+    body = {"output": "out.children", "outputs": out("secret", "children"), "inputs": [item("a", "children")]}
+    result = dispatch(app, body)
+    assert result.status == 400 and result.body["field"] == "outputs"
+    assert "is not an output of callback `f`" in result.body["error"]
