@@ -133,12 +133,24 @@ class Runtime:
             self.on_ready()
 
     async def handle_event(self, event: EventMessage) -> None:
-        """A DOM event forwarded by the page: its prop changes go to :meth:`set_props`."""
-        found = self.view.props_for_event(event)
-        if found is None:
-            return
-        path, props = found
-        self.set_props(tuple(path), props)
+        """A DOM event forwarded by the page: its prop changes are applied as one batch.
+
+        A view offering ``changes_for_event`` (``DomView``) may report several components (a click
+        bubbles through every html component with an id, as in Dash); else ``props_for_event``.
+        """
+        changes_for_event = getattr(self.view, "changes_for_event", None)
+        if callable(changes_for_event):
+            changes = list(changes_for_event(event))
+        else:
+            found = self.view.props_for_event(event)
+            changes = [] if found is None else [found]
+        updates = [
+            (tuple(path), dict(props))
+            for path, props in changes
+            if get_component(self.layout, tuple(path)) is not None
+        ]
+        if updates:
+            self._request(self._apply_updates(updates, predecessors=()))
 
     def set_props(self, path: Path, props: dict[str, Any]) -> None:
         """Props changed in the page (an event, a debounce timer, an interval).
@@ -215,7 +227,9 @@ class Runtime:
                     self.graph, old_index, self.index, old_value, chunk_path
                 )
         if changed_paths and self.started:  # before start(), the first render will show them
-            self.applier.apply(self.view.update(self.layout, changed_paths))
+            ops = self.view.update(self.layout, changed_paths)
+            if ops:  # an input already showing its new value needs no DOM work
+                self.applier.apply(ops)
         for component_id, prop in changed_props:
             triggered += triggered_by(self.graph, self.index, component_id, prop, DIRECT)
         for cb in triggered:

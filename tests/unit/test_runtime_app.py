@@ -169,3 +169,37 @@ def test_callback_exception_is_reported_with_its_message():
     assert len(page.errors) == 1
     assert "Callback error updating out.children" in page.errors[0]
     assert "no good" in page.errors[0]
+
+
+def test_runtime_drives_the_real_dom_view():
+    """With vdom.DomView: first paint, a click bubbling to two ids, typing, each one op batch."""
+    from fakes import comp, dep, inp
+
+    from wasmdash.vdom import DomView
+
+    layout = comp("Div", "outer", [comp("Button", "btn", "go"), inp("a", value="x"), comp("Div", "out")])
+    deps = [dep("out.children", ["btn.n_clicks", "a.value"]),
+            dep("outer.title", ["outer.n_clicks"], prevent_initial_call=True)]
+    transport = FakeTransport(None, {"out.children": lambda n, a: f"{n}:{a}", "outer.title": lambda n: f"outer {n}"})
+    applier, view, errors = RecordingApplier(), DomView(), []
+    runtime = Runtime(layout, deps, transport=transport, view=view, applier=applier, clock=ManualClock(),
+                      report_error=lambda m, tb: errors.append(m))
+
+    async def scenario():
+        await runtime.start()
+        assert applier.batches[0][0] == ["clear", 0]
+        out_text = view.by_path[runtime.index.path_of("out")].children[0].ref
+        assert applier.batches[1] == [["insert", view.by_path[runtime.index.path_of("out")].ref,
+                                       {"ref": out_text, "text": "None:x"}, None]]
+        button = view.by_path[runtime.index.path_of("btn")]
+        await runtime.handle_event({"type": "click", "refs": [button.ref, view.by_path[()].ref]})
+        await runtime.settled()
+        box = view.by_path[runtime.index.path_of("a")]
+        await runtime.handle_event({"type": "input", "refs": [box.ref], "value": "xyz"})
+        await runtime.settled()
+        assert applier.batches[-1] == [["text", out_text, "1:xyz"]]
+
+    run(scenario())
+    assert errors == []
+    assert layout["props"]["title"] == "outer 1"
+    assert sorted(transport.calls) == ["out.children"] * 3 + ["outer.title"]
