@@ -30,7 +30,7 @@ from .graph import CallbackSpec, Dependency, Graph
 from .ids import parse_id, split_prop_id, stringify_id
 from .layout import get_component, walk
 from .paths import PathIndex
-from .patterns import Reference
+from .patterns import Reference, match_keys
 
 __all__ = [
     "DIRECT",
@@ -279,7 +279,7 @@ def initial_callbacks(graph: Graph, index: PathIndex, layout: ComponentJSON) -> 
         if pending.key in seen:
             continue
         if spec.no_output:
-            match_input = next((d for d in spec.inputs if d.is_pattern and spec.match_keys), None)
+            match_input = next((d for d in spec.inputs if match_keys(d.id)), None)
             if match_input is not None:
                 # One call per item, as if each MATCH input had triggered it (Dash would send all
                 # items to a single-value input and fail).
