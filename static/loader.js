@@ -115,6 +115,41 @@ function forward(e) {
   post({ type: "event", event });
 }
 for (const type of EVENTS) root.addEventListener(type, forward);
+
+// dcc.Upload: the file picker opens only inside the user's click, and files are read here.
+function readFiles(files) {
+  return Promise.all(Array.from(files, (file) => new Promise((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve({ name: file.name, type: file.type, size: file.size, last_modified: file.lastModified, contents: reader.result });
+    reader.onerror = () => resolve(null);
+    reader.readAsDataURL(file);
+  }))).then((read) => read.filter(Boolean));
+}
+function sendFiles(area, files) {
+  readFiles(files).then((read) => {
+    if (read.length) post({ type: "event", event: { type: "upload", refs: patcher.refsOf(area), files: read, timestamp: Date.now() } });
+  });
+}
+root.addEventListener("click", (e) => {
+  const area = e.target.closest && e.target.closest("[data-wasmdash-upload-click]");
+  if (!area || e.target.matches("input[type=file]")) return;
+  area.querySelector(":scope > input[type=file]")?.click();
+});
+root.addEventListener("change", (e) => {
+  const area = e.target.matches("input[type=file]") && e.target.closest("[data-wasmdash-upload]");
+  if (!area) return;
+  sendFiles(area, e.target.files);
+  e.target.value = "";  // choosing the same file again is a new upload
+});
+root.addEventListener("dragover", (e) => {
+  if (e.target.closest && e.target.closest("[data-wasmdash-upload]")) e.preventDefault();
+});
+root.addEventListener("drop", (e) => {
+  const area = e.target.closest && e.target.closest("[data-wasmdash-upload]");
+  if (!area) return;
+  e.preventDefault();
+  sendFiles(area, e.dataTransfer.files);
+});
 window.addEventListener("popstate", () => post({ type: "event", event: { type: "popstate", refs: [], href: window.location.href, timestamp: Date.now() } }));
 
 window.addEventListener("storage", (e) => {

@@ -13,7 +13,7 @@ from typing import Any
 
 #: The components available now (the table below also lists those still to come).
 __all__ = ["Input", "Textarea", "Checklist", "RadioItems", "Dropdown", "Slider", "RangeSlider", "Store", "Interval", "Location", "Link", "Markdown", "Loading", "Tabs", "Tab", "ConfirmDialog",
-           "ConfirmDialogProvider", "module_for"]
+           "ConfirmDialogProvider", "Upload", "module_for"]
 
 #: Component type -> the module of this package that defines it.
 _MODULES: dict[str, str] = {
@@ -34,6 +34,7 @@ _MODULES: dict[str, str] = {
     "Tab": "tabs",
     "ConfirmDialog": "confirmdialog",
     "ConfirmDialogProvider": "confirmdialog",
+    "Upload": "upload",
 }
 
 
