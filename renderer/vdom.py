@@ -650,22 +650,33 @@ class DomView:
             for path in sorted({tuple(p) for p in paths}, key=len):
                 if any(path[: len(d)] == d for d in done):
                     continue  # already re-rendered with an ancestor
-                target = path
-                while target not in self.by_path and target:
-                    target = target[:-1]
-                if target not in self.by_path:
-                    continue
-                try:
-                    component = get_in(layout, target)
-                except (KeyError, IndexError, TypeError):
-                    continue  # the component is gone; its parent's update will remove it
-                if not is_component(component):
+                target, component = self._nearest_rendered(layout, path)
+                if target is None or any(target[: len(d)] == d for d in done):
                     continue
                 self._replace(target, self.render_component(component, target), ops)
                 done.append(target)
         finally:
             self._rendering -= 1
         return self.take_pending() + ops
+
+    def _nearest_rendered(self, layout: ComponentJSON, path: Path) -> tuple[Path | None, Any]:
+        """The closest component at or above ``path`` that is rendered and still in the layout.
+
+        A path the view has no node for (a ``dcc.Tab`` drawn by its ``Tabs``, or a component whose
+        parent's children changed shape) re-renders the nearest rendered ancestor instead.
+        """
+        target = tuple(path)
+        while True:
+            if target in self.by_path:
+                try:
+                    component = get_in(layout, target)
+                except (KeyError, IndexError, TypeError):
+                    component = None
+                if is_component(component):
+                    return target, component
+            if not target:
+                return None, None
+            target = target[:-1]
 
     def refresh(self, path: Path) -> None:
         """Re-render one component from the props it was last rendered with, and send the ops.

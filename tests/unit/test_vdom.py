@@ -202,3 +202,14 @@ def test_boolean_attr_values(value, expected):
     from wasmdash.vdom import attr_value
 
     assert attr_value("disabled", value) == expected
+
+
+def test_update_of_a_vanished_path_rerenders_the_nearest_ancestor():
+    """If the component at a path is gone (children changed shape), its parent is re-rendered."""
+    layout = H("Div", [H("Span", "a", id="s"), H("Span", "b", id="t")], id="root")
+    view = DomView()
+    view.render(layout)
+    layout["props"]["children"] = H("B", "only")
+    ops = view.update(layout, [("props", "children", 1)])
+    assert sorted(op[0] for op in ops) == ["insert", "remove", "remove"]
+    assert view.by_path[("props", "children")].tag == "b"
