@@ -615,12 +615,16 @@ class DomView:
         self.pending_ops: list[Op] = []
         #: component path -> props being computed by callbacks in flight (for dcc.Loading)
         self.loading: dict[Path, set[str]] = {}
+        self._early: list[Callable[[], None]] = []
         self._rendering = 0
 
     # -- seams ------------------------------------------------------------------------------------
     def attach(self, set_props: Callable[[Path, dict[str, Any]], None], clock: Clock) -> None:
         self._set_props = set_props
         self.clock = clock
+        early, self._early = self._early, []
+        for land in early:
+            clock.call_later(0, land)
 
     def render(self, layout: ComponentJSON) -> list[Op]:
         """First paint: empty the mount point and insert the whole tree."""
@@ -826,7 +830,8 @@ class DomView:
                 self.set_props(node.path, props)
 
         if self.clock is None:
-            raise RuntimeError("DomView.attach() must be called before components set props")
+            self._early.append(land)  # rendered before attach(): lands once attached
+            return
         self.clock.call_later(0, land)
 
     def send(self, ops: list[Op]) -> None:

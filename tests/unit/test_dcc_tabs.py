@@ -92,3 +92,21 @@ def test_component_labels_render_at_the_label_path():
 def test_tab_alone_renders_its_children():
     """A Tab outside Tabs is a plain container."""
     assert render_html(render_layout(to_json(dcc.Tab("x", id="t")))) == '<div id="t">x</div>'
+
+
+def test_mount_props_wait_for_attach():
+    """Rendering before attach() is fine; the mount-time value lands once attached."""
+    layout = to_json(dcc.Tabs([dcc.Tab(label="A", value="a")], id="t"))
+    view = DomView()
+    view.render(layout)
+    changes = []
+
+    class Clock:
+        def now(self):
+            return 0
+
+        def call_later(self, delay, callback):
+            callback()
+
+    view.attach(lambda path, props: changes.append((path, props)), Clock())
+    assert changes == [((), {"value": "a"})]
