@@ -22,7 +22,7 @@ import traceback as _traceback
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-from ._seams import Applier, Clock, EventMessage, Transport, View
+from ._seams import Applier, Clock, EventMessage, Op, Transport, View
 from ._wire import CallbackResponse, ComponentJSON, DependencyJSON, Path
 from .graph import Graph, GraphError, build
 from .ids import parse_id, split_prop_id, stringify_id
@@ -62,6 +62,8 @@ class _Call:
 
     pending: PendingCallback
     body: dict[str, Any]
+    #: (path, prop) of each output, for dcc.Loading
+    outputs: list[tuple[Path, str]]
     task: asyncio.Future[Any] | None = None
 
 
@@ -115,6 +117,11 @@ class Runtime:
         #: finished calls of each layout group, to stop chains that were prevented
         self.records: dict[int, list[GroupRecord]] = {}
         self._tasks: set[asyncio.Future[Any]] = set()
+        #: ops waiting for the one apply() that ends the current event, response or start
+        self._ops: list[Op] = []
+        #: (path, prop) of outputs in flight -> how many calls compute it (dcc.Loading)
+        self._loading: dict[tuple[Path, str], int] = {}
+        self._loading_changed = False
         self._stale: set[asyncio.Future[Any]] = set()
         self._idle: asyncio.Event | None = None
         self.started = False
@@ -125,9 +132,11 @@ class Runtime:
         for error in self.graph_errors:
             self._report(str(error), None)
         self.view.attach(self.set_props, self.clock)
-        self.applier.apply(self.view.render(self.layout))
+        self._ops = self.view.render(self.layout) + self._ops
         self.started = True
+        self._loading_changed = True  # the first check: dcc.Loading's show_initially ends here
         self._request(initial_callbacks(self.graph, self.index, self.layout))
+        self._flush()  # the first paint, with spinners of the initial calls
         await self.settled()
         if self.on_ready is not None:
             self.on_ready()
@@ -151,6 +160,7 @@ class Runtime:
         ]
         if updates:
             self._request(self._apply_updates(updates, predecessors=()))
+            self._flush()
 
     def set_props(self, path: Path, props: dict[str, Any]) -> None:
         """Props changed in the page (an event, a debounce timer, an interval).
@@ -162,6 +172,7 @@ class Runtime:
             logger.debug("set_props: no component at %r", path)
             return
         self._request(self._apply_updates([(path, dict(props))], predecessors=()))
+        self._flush()
 
     async def settled(self) -> None:
         """Wait until no call is requested or in flight."""
@@ -227,9 +238,7 @@ class Runtime:
                     self.graph, old_index, self.index, old_value, chunk_path
                 )
         if changed_paths and self.started:  # before start(), the first render will show them
-            ops = self.view.update(self.layout, changed_paths)
-            if ops:  # an input already showing its new value needs no DOM work
-                self.applier.apply(ops)
+            self._ops += self.view.update(self.layout, changed_paths)
         for component_id, prop in changed_props:
             triggered += triggered_by(self.graph, self.index, component_id, prop, DIRECT)
         for cb in triggered:
@@ -278,6 +287,7 @@ class Runtime:
             keys = {cb.key for cb in callbacks}
             for key in keys & set(self.executing):
                 stale = self.executing.pop(key)  # its response will be discarded
+                self._track_loading(stale, started=False)
                 if stale.task is not None and not stale.task.done():
                     self._stale.add(stale.task)
                     stale.task.add_done_callback(self._stale.discard)
@@ -311,6 +321,7 @@ class Runtime:
             if not progressed:
                 break
         self._forget_finished_groups()
+        self._report_loading()
         if not self.requested and not self.executing:
             self._idle_event().set()
 
@@ -329,6 +340,30 @@ class Runtime:
         outputs = {r.prop_id for group in outputs_of(pending, self.index) for r in group}
         self.records.setdefault(pending.group, []).append(GroupRecord(outputs, updated))
 
+    def _flush(self) -> None:
+        """One apply() for everything the current event, response or start changed."""
+        if self._ops:
+            ops, self._ops = self._ops, []
+            self.applier.apply(ops)
+
+    def _track_loading(self, call: _Call, *, started: bool) -> None:
+        for key in call.outputs:
+            count = self._loading.get(key, 0) + (1 if started else -1)
+            if count > 0:
+                self._loading[key] = count
+            else:
+                self._loading.pop(key, None)
+        self._loading_changed = self._loading_changed or bool(call.outputs)
+
+    def _report_loading(self) -> None:
+        """Tell a view with ``set_loading`` (``DomView``) which outputs are being computed."""
+        if not self._loading_changed:
+            return
+        self._loading_changed = False
+        set_loading = getattr(self.view, "set_loading", None)
+        if callable(set_loading) and self.started:
+            self._ops += set_loading(list(self._loading))
+
     def _launch(self, pending: PendingCallback) -> bool:
         """Build the request and start its task; False when the call does not run."""
         try:
@@ -339,8 +374,10 @@ class Runtime:
             return False
         if body is None:
             return False
-        call = _Call(pending, dict(body))
+        outputs = [(r.path, r.prop) for group in outputs_of(pending, self.index) for r in group]
+        call = _Call(pending, dict(body), outputs)
         self.executing[pending.key] = call
+        self._track_loading(call, started=True)
         running_on, _ = running_updates(pending.spec)
         if running_on:
             # Shown while the request runs; like values restored after, they trigger nothing.
@@ -381,6 +418,7 @@ class Runtime:
         if self.executing.get(pending.key) is not call:
             return  # stale: a newer call of this callback owns its outputs now
         del self.executing[pending.key]
+        self._track_loading(call, started=False)
         triggered: list[PendingCallback] = []
         try:
             _, running_off = running_updates(pending.spec)
@@ -421,6 +459,7 @@ class Runtime:
             )
             if not self.requested and not self.executing:
                 self._idle_event().set()
+        self._flush()
 
     def _report_callback_error(self, call: _Call, error: BaseException) -> None:
         spec = call.pending.spec

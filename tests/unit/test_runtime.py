@@ -1300,3 +1300,55 @@ def test_layout_may_be_a_list_of_components():
 
     run(scenario())
     assert page.prop("b", "children") == "Y"
+
+
+# -- dcc.Loading ----------------------------------------------------------------------------------
+class LoadingView(FakeView):
+    """A FakeView that also records set_loading calls (as DomView offers for dcc.Loading)."""
+
+    def __init__(self):
+        super().__init__()
+        self.loading_calls = []
+
+    def set_loading(self, outputs):
+        self.loading_calls.append(sorted(outputs))
+        return [["loading", len(outputs)]]
+
+
+def test_outputs_in_flight_are_reported_for_loading_spinners():
+    """Does the view's set_loading get the outputs in flight when a call starts, and [] after?"""
+    layout = comp("Div", children=[comp("Button", "go"), comp("Div", "out")])
+    page = Page(layout, [dep("out.children", ["go.n_clicks"], prevent_initial_call=True)],
+                {"out.children": lambda n: "done"}, gated=True)
+    page.runtime.view = page.view = LoadingView()
+    out_path = ("props", "children", 1)
+
+    async def scenario():
+        await page.runtime.start()
+        assert page.view.loading_calls == [[]]  # the first check, nothing in flight
+        await page.type_into("go", n_clicks=1)
+        await page.transport.wait_for_requests(1)
+        assert page.view.loading_calls[-1] == [(out_path, "children")]
+        assert page.applier.batches[-1] == [["update", [list(page.runtime.index.path_of("go"))]], ["loading", 1]]
+        page.transport.release(0)
+        await page.runtime.settled()
+
+    run(scenario())
+    assert page.view.loading_calls[-1] == []
+    assert page.applier.batches[-1] == [["update", [list(out_path)]], ["loading", 0]]
+
+
+def test_first_paint_and_initial_spinners_are_one_batch():
+    """Is the first render applied together with the loading state of the initial calls?"""
+    layout = comp("Div", children=[inp("a", value=1), comp("Div", "b")])
+    page = Page(layout, [dep("b.children", ["a.value"])], {"b.children": str}, gated=True)
+    page.runtime.view = page.view = LoadingView()
+
+    async def scenario():
+        start = asyncio.ensure_future(page.runtime.start())
+        await page.transport.wait_for_requests(1)
+        assert page.applier.batches == [[["render"], ["loading", 1]]]
+        page.transport.release(0)
+        await start
+
+    run(scenario())
