@@ -74,7 +74,9 @@ class Runtime:
         layout: the ``_dash-layout`` JSON; the runtime owns it and updates it in place.
         dependencies: the ``_dash-dependencies`` JSON.
         transport: runs callback requests (``Transport``).
-        view: turns the layout into DOM ops and events into prop changes (``View``).
+        view: turns the layout into DOM ops and events into prop changes (``View``). Optional
+            extras used when present: ``changes_for_event(event)`` (several components per
+            event) and ``set_loading(outputs) -> ops`` (outputs in flight, for dcc.Loading).
         applier: applies one op list per update (``Applier``).
         clock: handed to the view for debounce and intervals (``Clock``).
         report_error: ``(message, traceback_or_None)``; called for callback failures and graph
