@@ -215,6 +215,17 @@ def _menu(ctx: RenderContext, props: dict[str, Any], path: Path, state: dict[str
 # -- events --------------------------------------------------------------------------------------
 
 
+def _focus_search(ctx: EventContext) -> None:
+    """Keep typing in the dropdown: focus its search box (react-select does the same)."""
+    root = ctx.view.by_path.get(ctx.path)
+    if root is None:
+        return
+    for node in root.walk():
+        if node.data == ("search",):
+            ctx.view.call("focus", node.ref)
+            return
+
+
 def _choose(ctx: EventContext, index: int) -> dict[str, Any] | None:
     props = ctx.props
     options = sanitize_options(props.get("options"))
@@ -235,6 +246,7 @@ def _choose(ctx: EventContext, index: int) -> dict[str, Any] | None:
     if _flag(props, "closeOnSelect", True):
         state["open"] = False
     ctx.refresh()
+    _focus_search(ctx)
     return changes or None
 
 
@@ -279,6 +291,7 @@ def on_event(ctx: EventContext) -> dict[str, Any] | None:
             state["focus"] = 0
             state["focused"] = True
             ctx.refresh()
+            _focus_search(ctx)
         return None
 
     if kind == "input" and what == "search":

@@ -175,3 +175,14 @@ def test_search_box_survives_the_value_label_disappearing():
     page.fire(search, "input", value="m")
     assert [n.ref for n in page.view.root.walk() if n.tag == "input"] == [search.ref]
     assert not [op for op in page.sent if op[0] == "remove" and op[1] == search.ref]
+
+
+def test_opening_and_choosing_focus_the_search_box():
+    """Clicking the control or an option puts the keyboard focus in the search box."""
+    page = Page(dcc.Dropdown(id="d", options=["a", "b"]))
+    search = [n for n in page.view.root.walk() if n.tag == "input"][0]
+    page.open()
+    assert ["call", "focus", [search.ref]] in page.sent
+    page.sent.clear()
+    page.fire(page.find("VirtualizedSelectOption")[0])
+    assert ["call", "focus", [search.ref]] in page.sent
