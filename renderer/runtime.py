@@ -64,7 +64,6 @@ class _Call:
     body: dict[str, Any]
     #: (path, prop) of each output, for dcc.Loading
     outputs: list[tuple[Path, str]]
-    task: asyncio.Future[Any] | None = None
 
 
 class Runtime:
@@ -124,7 +123,6 @@ class Runtime:
         #: (path, prop) of outputs in flight -> how many calls compute it (dcc.Loading)
         self._loading: dict[tuple[Path, str], int] = {}
         self._loading_changed = False
-        self._stale: set[asyncio.Future[Any]] = set()
         self._idle: asyncio.Event | None = None
         self.started = False
 
@@ -188,11 +186,6 @@ class Runtime:
             await self.settled()
             if self._tasks:
                 await asyncio.wait(list(self._tasks))
-
-    async def drain_stale(self) -> None:
-        """Wait for the tasks of stale calls (their responses are discarded) to finish."""
-        while self._stale:
-            await asyncio.wait(list(self._stale))
 
     # -- store ----------------------------------------------------------------------------------
     def _apply_updates(
@@ -290,9 +283,6 @@ class Runtime:
             for key in keys & set(self.executing):
                 stale = self.executing.pop(key)  # its response will be discarded
                 self._track_loading(stale, started=False)
-                if stale.task is not None and not stale.task.done():
-                    self._stale.add(stale.task)
-                    stale.task.add_done_callback(self._stale.discard)
             self.requested = merge_requested(self.requested + callbacks)
             self._idle_event().clear()
         self._schedule()
@@ -386,7 +376,6 @@ class Runtime:
             pairs = self._side_pairs(running_on, pending)
             self._apply_updates(pairs, (), quiet={(p, k) for p, props in pairs for k in props})
         task = asyncio.ensure_future(self._run(call))
-        call.task = task
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         return True

@@ -68,6 +68,8 @@ class FakeTransport:
         self.gated = gated
         self.requests: list[dict[str, Any]] = []
         self.gates: list[_Gate] = []
+        #: the task that sent each request (the runtime's task for that call)
+        self.tasks: list[asyncio.Task[Any] | None] = []
         self._arrived: asyncio.Event | None = None
 
     @property
@@ -77,6 +79,7 @@ class FakeTransport:
 
     async def request(self, body: dict[str, Any]) -> dict[str, Any] | None:
         self.requests.append(body)
+        self.tasks.append(asyncio.current_task())
         if self.gated:
             gate = _Gate(body, asyncio.get_running_loop().create_future())
             self.gates.append(gate)
@@ -105,6 +108,17 @@ class FakeTransport:
     def release(self, number: int) -> None:
         """Let the ``number``-th gated request (0-based) get its answer."""
         self.gates[number].future.set_result(None)
+
+    async def finished(self, number: int) -> None:
+        """Wait until the runtime has fully handled the ``number``-th request's answer."""
+        task = self.tasks[number]
+        if task is not None:
+            await asyncio.wait([task])
+
+
+async def yield_once() -> None:
+    """Let every ready task run one step. No time passes (this is not a timed wait)."""
+    await asyncio.sleep(0)
 
 
 def _values(items: list[Any]) -> list[Any]:

@@ -16,6 +16,7 @@ from fakes import (
     comp,
     dep,
     inp,
+    yield_once,
 )
 
 from wasmdash.layout import get_in
@@ -413,7 +414,7 @@ def test_stale_response_returning_first_is_discarded():
         await page.type_into("a", value="12")
         await page.transport.wait_for_requests(2)
         page.transport.release(0)
-        await page.runtime.drain_stale()
+        await page.transport.finished(0)
         assert page.prop("b", "children") is None
         page.transport.release(1)
         await page.runtime.settled()
@@ -432,7 +433,7 @@ def test_settled_waits_for_gated_requests():
         await page.type_into("a", value="1")
         await page.transport.wait_for_requests(1)
         waiter = asyncio.ensure_future(page.runtime.settled())
-        await asyncio.sleep(0)
+        await yield_once()
         assert not waiter.done()
         page.transport.release(0)
         await waiter
@@ -1352,3 +1353,32 @@ def test_first_paint_and_initial_spinners_are_one_batch():
         await start
 
     run(scenario())
+
+
+def test_callback_waits_for_a_slow_upstream_even_if_the_fast_one_returned():
+    """Seed 'indirect result': with slow then fast clicked, the third runs once, after the slow one."""
+    layout = comp("Div", children=[comp("Button", "slow-btn"), comp("Button", "fast-btn"),
+                                   comp("Div", "slow-out"), comp("Div", "fast-out"), comp("Div", "third")])
+    deps = [dep("slow-out.children", ["slow-btn.n_clicks"], prevent_initial_call=True),
+            dep("fast-out.children", ["fast-btn.n_clicks"], prevent_initial_call=True),
+            dep("third.children", ["slow-out.children", "fast-out.children"], prevent_initial_call=True)]
+    page = Page(layout, deps, {"slow-out.children": lambda n: "slow", "fast-out.children": lambda n: "fast",
+                               "third.children": lambda s, f: f"{s}+{f}"}, gated=True)
+
+    async def scenario():
+        await page.runtime.start()
+        await page.type_into("slow-btn", n_clicks=1)
+        await page.type_into("fast-btn", n_clicks=1)
+        await page.transport.wait_for_requests(2)
+        page.transport.release(1)  # the fast one answers first
+        await page.transport.finished(1)
+        assert page.prop("fast-out", "children") == "fast"
+        assert page.transport.calls == ["slow-out.children", "fast-out.children"]
+        page.transport.release(0)
+        await page.transport.wait_for_requests(3)
+        page.transport.release(2)
+        await page.runtime.settled()
+
+    run(scenario())
+    assert page.transport.calls.count("third.children") == 1
+    assert page.prop("third", "children") == "slow+fast"
