@@ -7,9 +7,16 @@ Event message (``_seams.EventMessage``), one JSON object per DOM event::
      "timestamp": 1732400000000,                       # Date.now() in the page (ms epoch)
      "value": "...",          # target.value, when the target has one
      "checked": true,         # target.checked, for checkboxes and radios
-     "valid": true,           # target.checkValidity(), when available
-     "key": "Enter",          # keydown only (patch.js forwards Enter, Escape, arrows, Backspace)
+     "valid": true,           # target.validity.valid, when available
+     "key": "Enter",          # keydown only (loader.js forwards Enter, Escape, arrows, Backspace...)
+     "related": [ref, ...],   # focusout: refs of the element receiving focus
+     "modified": true,        # click on a dcc.Link with ctrl/meta/shift/alt (browser handles it)
      "selected": ["a", "b"]}  # a <select multiple>'s selected values
+
+Page-made events use the same shape: ``upload`` (``files``: name, type, size, last_modified,
+contents as a data URL) and ``confirm`` (``result``) name the component's ref; ``popstate``
+(``href``) and ``storage`` (``key``, ``value``) have no refs and go to every component whose rules
+list them in ``page_events``.
 
 The refs are walked from the target outwards. Each component root met gets its event rule called
 (``vdom.register_rules(..., on_event=...)``) with an :class:`EventContext`; a rule returns the props

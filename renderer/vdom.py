@@ -35,8 +35,11 @@ Op format (one batch = one JSON list of ops, applied in order by ``static/patch.
 ``["text", ref, text]``
     Set a text node's data.
 ``["call", name, args]``
-    A page-level action that is not a node change (``focus``, ``storage``, ``location``...);
-    ``patch.js`` looks ``name`` up in its small table of actions.
+    A page-level action that is not a node change, looked up in loader.js's table:
+    ``["focus", [ref]]``, ``["storage", [kind, key, json_or_None]]`` (kind ``local``/``session``),
+    ``["location", [how, href, notify]]`` (how ``push``/``replace``/``assign``/``reload``; notify:
+    answer with a ``popstate`` event), ``["confirm", [ref, message]]`` (answered by a ``confirm``
+    event on ``ref``).
 
 A *spec* is ``{"ref": r, "tag": t, "attrs": {...}, "style": {...}, "props": {...},
 "children": [spec, ...]}`` for an element (empty keys omitted), ``{"ref": r, "text": s}`` for a text
