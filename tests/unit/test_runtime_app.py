@@ -203,3 +203,29 @@ def test_runtime_drives_the_real_dom_view():
     assert errors == []
     assert layout["props"]["title"] == "outer 1"
     assert sorted(transport.calls) == ["out.children"] * 3 + ["outer.title"]
+
+
+def test_running_from_a_real_app_disables_then_restores():
+    """Does running=[(Output('btn', 'disabled'), True, False)] from Dash's dependencies work?"""
+    app = Dash(__name__)
+    app.layout = html.Div([html.Button("go", id="btn"), html.Div(id="out")])
+
+    @app.callback(Output("out", "children"), Input("btn", "n_clicks"), prevent_initial_call=True,
+                  running=[(Output("btn", "disabled"), True, False)])
+    def work(n):
+        return f"done {n}"
+
+    page = AppPage(app)
+    page.transport.gated = True
+
+    async def scenario():
+        await page.runtime.start()
+        await page.runtime.handle_event({"path": list(page.runtime.index.path_of("btn")), "props": {"n_clicks": 1}})
+        await page.transport.wait_for_requests(1)
+        assert page.prop("btn", "disabled") is True
+        page.transport.release(0)
+        await page.runtime.settled()
+
+    run(scenario())
+    assert page.prop("btn", "disabled") is False
+    assert page.prop("out", "children") == "done 1"
