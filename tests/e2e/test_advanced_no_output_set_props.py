@@ -1,0 +1,51 @@
+"""Seed "Advanced Callbacks": callbacks with no outputs, and set_props.
+
+Confirmed against Dash 4.4.1 (same apps, served by Dash, in Chromium): all assertions, with Dash's dev
+tools error card (title "Callback error with no output from input bad.n_clicks") standing in for
+wasmdash's overlay. Dash applies set_props and outputs from one response but not in one DOM mutation
+(the side update lands first), so the test pins "one request, both applied", not atomicity.
+"""
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+OVERLAY = "#_wasmdash-error-overlay"
+
+
+def test_callback_without_outputs_runs_on_click(wasmdash, app_path):
+    """Dash arb002: a no-output callback runs for each click (its side effect is visible later)."""
+    page = wasmdash.start(app_path("adv_no_output"))
+    page.click("#save")
+    page.click("#save")
+    page.click("#show-saved")
+    expect(page.locator("#saved")).to_have_text("saved clicks: [1, 2]")
+
+
+def test_returning_a_value_from_no_output_callback_is_an_error(wasmdash, app_path):
+    """Dash arb005: returning a value from a no-output callback shows an error naming its input."""
+    wasmdash.allow_console_errors()
+    page = wasmdash.start(app_path("adv_no_output"))
+    page.click("#bad")
+    expect(page.locator(OVERLAY)).to_contain_text("Callback error with no output from input bad.n_clicks")
+    assert any("bad.n_clicks" in message for message in wasmdash.console_errors)
+    page.click("#both")  # the app keeps working
+    expect(page.locator("#main-out")).to_have_text("output 1")
+
+
+def test_set_props_applies_with_outputs_from_one_request(wasmdash, app_path):
+    """Dash arb001: set_props and the callback's output both come from the one callback request."""
+    page = wasmdash.start(app_path("adv_no_output"))
+    bodies = []
+    page.on("request", lambda r: "_dash-update-component" in r.url and bodies.append(r.post_data_json))
+    page.click("#both")
+    expect(page.locator("#main-out")).to_have_text("output 1")
+    expect(page.locator("#side-out")).to_have_text("side 1")
+    assert [body["output"] for body in bodies] == ["main-out.children"]
+
+
+def test_set_props_without_outputs_sets_several_props(wasmdash, app_path):
+    """Dash arb006: a no-output callback changes two props of one component with set_props."""
+    page = wasmdash.start(app_path("adv_no_output"))
+    page.click("#only")
+    expect(page.locator("#target")).to_have_text("changed 1")
+    expect(page.locator("#target")).to_have_css("color", "rgb(255, 0, 0)")
