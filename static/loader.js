@@ -41,6 +41,18 @@ function showError(message, traceback) {
 
 const actions = {
   focus(ref) { patcher.get(ref)?.focus(); },
+  // dcc.Download: save content as a file through a temporary link.
+  download(content, filename, isBase64, type) {
+    const body = isBase64 ? Uint8Array.from(atob(content), (c) => c.charCodeAt(0)) : content;
+    const url = URL.createObjectURL(new Blob([body], type ? { type } : {}));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = filename;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  },
   // dcc.ConfirmDialog: confirm() blocks, so it runs after this batch is applied, not inside it.
   confirm(ref, message) {
     setTimeout(() => {

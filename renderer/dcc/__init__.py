@@ -11,9 +11,14 @@ import importlib
 import importlib.util
 from typing import Any
 
-#: The components available now (the table below also lists those still to come).
-__all__ = ["Input", "Textarea", "Checklist", "RadioItems", "Dropdown", "Slider", "RangeSlider", "Store", "Interval", "Location", "Link", "Markdown", "Loading", "Tabs", "Tab", "ConfirmDialog",
-           "ConfirmDialogProvider", "Upload", "module_for"]
+#: Every component and helper wasmdash's dcc has.
+__all__ = [
+    "Input", "Textarea", "Checklist", "RadioItems", "Dropdown", "Slider", "RangeSlider", "Store",
+    "Interval", "Location", "Link", "Markdown", "Loading", "Tabs", "Tab", "ConfirmDialog",
+    "ConfirmDialogProvider", "Upload", "Download",
+    "send_file", "send_bytes", "send_string", "send_data_frame",
+    "module_for",
+]
 
 #: Component type -> the module of this package that defines it.
 _MODULES: dict[str, str] = {
@@ -35,6 +40,15 @@ _MODULES: dict[str, str] = {
     "ConfirmDialog": "confirmdialog",
     "ConfirmDialogProvider": "confirmdialog",
     "Upload": "upload",
+    "Download": "download",
+}
+
+#: Functions of ``dash.dcc`` -> the module defining them.
+_FUNCTIONS: dict[str, str] = {
+    "send_file": "download",
+    "send_bytes": "download",
+    "send_string": "download",
+    "send_data_frame": "download",
 }
 
 
@@ -49,7 +63,7 @@ def module_for(type_name: str) -> str | None:
 
 
 def __getattr__(name: str) -> Any:
-    module = _MODULES.get(name)
+    module = _MODULES.get(name) or _FUNCTIONS.get(name)
     if module is None:
         raise AttributeError(f"module 'wasmdash.dcc' has no attribute {name!r}")
     try:
