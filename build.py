@@ -38,6 +38,8 @@ VENV = ROOT / ".venv"
 
 PYODIDE_VERSION = "314.0.7"
 MICROPIP_VERSION = "0.11.1"
+PLOTLY_PACKAGE = "plotly.js-dist-min"
+PLOTLY_VERSION = "3.7.0"
 NPM_REGISTRY = "https://registry.npmjs.org"
 PYPI_JSON = "https://pypi.org/pypi"
 
@@ -90,6 +92,23 @@ def pyodide_tarball() -> Path:
         algorithm=algorithm,
         digest=base64.b64decode(b64),
     )
+
+
+def npm_file(package: str, version: str, member: str) -> bytes:
+    """One file of an npm package's tarball, checked against the registry's integrity hash."""
+    meta = fetch_json(f"{NPM_REGISTRY}/{package}/{version}")
+    algorithm, _, b64 = meta["dist"]["integrity"].partition("-")
+    tarball = download_verified(
+        meta["dist"]["tarball"],
+        CACHE / f"{package}-{version}.tgz",
+        algorithm=algorithm,
+        digest=base64.b64decode(b64),
+    )
+    with tarfile.open(tarball) as archive:
+        extracted = archive.extractfile(f"package/{member}")
+        if extracted is None:
+            raise SystemExit(f"build.py: {tarball.name} has no package/{member}")
+        return extracted.read()
 
 
 def micropip_wheel() -> tuple[Path, str]:
@@ -177,6 +196,9 @@ def build_runtime() -> Path:
     entry["sha256"] = sha256
     write_if_changed(RUNTIME / "pyodide-lock.json", json.dumps(lock, sort_keys=True).encode())
 
+    # dcc.Graph draws with plotly.js on the main thread; pages load it only when they have a Graph.
+    write_if_changed(RUNTIME / "plotly.min.js", npm_file(PLOTLY_PACKAGE, PLOTLY_VERSION, "plotly.min.js"))
+
     version = project_version()
     wheel_name = f"wasmdash-{version}-py3-none-any.whl"
     wheel = page_wheel_bytes(version)
@@ -187,6 +209,8 @@ def build_runtime() -> Path:
         "wheel": wheel_name,
         "wheel_sha256": hashlib.sha256(wheel).hexdigest(),
         "micropip": wheel_path.name,
+        "plotly": "plotly.min.js",
+        "plotly_version": PLOTLY_VERSION,
     }
     write_if_changed(RUNTIME / "manifest.json", (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode())
     for stale in RUNTIME.glob("wasmdash-*.whl"):

@@ -81,6 +81,31 @@ const actions = {
     }
   },
 };
+// Components drawn by a JS library (dcc.Graph over plotly.js) bring a main-thread module in static/,
+// imported on first use: ["call", "module", [src, fn, ...args]] calls its export fn(page, ...args).
+// Calls to one module run in order, after its import.
+const modules = new Map();
+actions.module = (src, fn, ...args) => {
+  let loaded = modules.get(src);
+  if (loaded === undefined) {
+    loaded = import(new URL(src, staticUrl).href);
+    modules.set(src, loaded);
+  }
+  const next = loaded.then(async (mod) => {
+    await mod[fn](modulePage, ...args);
+    return mod;
+  }).catch((err) => {
+    showError(`wasmdash: ${src} ${fn} failed: ${err.message || err}`, err.stack);
+    return loaded;
+  });
+  modules.set(src, next);
+};
+const modulePage = {
+  node: (ref) => patcher.get(ref),
+  staticUrl,
+  // Report prop changes of the component whose root node is `ref` (see wasmdash.events "widget").
+  emit: (ref, props) => post({ type: "event", event: { type: "widget", refs: [ref], props, timestamp: Date.now() } }),
+};
 const patcher = createPatcher(root, actions);
 
 const worker = new Worker(new URL("worker.mjs", staticUrl), { type: "module" });
