@@ -8,7 +8,15 @@ function post(message) {
   self.postMessage(JSON.stringify(message));
 }
 
+// The layout and dependencies are fetched while Pyodide boots; Python gets the texts (or null, and
+// then fetches them itself, reporting any failure in the page).
+function prefetch(url) {
+  return fetch(url).then((r) => (r.ok ? r.text() : null), () => null);
+}
+
 async function start(config) {
+  const layout = prefetch(config.base_url + "_dash-layout");
+  const dependencies = prefetch(config.base_url + "_dash-dependencies");
   const runtimeUrl = new URL("runtime/", config.static_url_abs).href;
   const manifest = await (await fetch(runtimeUrl + "manifest.json")).json();
   // Start downloading the wheel while Pyodide boots.
@@ -29,7 +37,7 @@ async function start(config) {
   const boot = pyodide.pyimport("wasmdash.browser.boot");
   handleEvent = boot.handle_event;
   for (const message of early.splice(0)) handleEvent(message);
-  await boot.boot(JSON.stringify(config));
+  await boot.boot(JSON.stringify(config), await layout, await dependencies);
 }
 
 self.onmessage = (e) => {

@@ -37,13 +37,26 @@ def _report_exception(message: str, exc: BaseException) -> None:
     report_error(f"{message}: {type(exc).__name__}: {exc}", "".join(traceback.format_exception(exc)))
 
 
-async def boot(config_json: str) -> None:
-    """Fetch ``_dash-layout`` and ``_dash-dependencies``, render, run the initial callbacks."""
+async def _json_or_fetch(text: str | None, url: str) -> Any:
+    if text is not None:
+        return json.loads(text)
+    return await fetch_json(url)
+
+
+async def boot(config_json: str, layout_text: str | None = None, dependencies_text: str | None = None) -> None:
+    """Render the layout and run the initial callbacks.
+
+    Args:
+        config_json: the page config, plus ``base_url``, ``href`` and ``storage`` from loader.js.
+        layout_text: ``_dash-layout`` as prefetched by worker.mjs while Pyodide booted, or None.
+        dependencies_text: ``_dash-dependencies`` likewise.
+    """
     try:
         config = json.loads(config_json)
         base = config["base_url"]
         layout, dependencies = await asyncio.gather(
-            fetch_json(base + "_dash-layout"), fetch_json(base + "_dash-dependencies")
+            _json_or_fetch(layout_text, base + "_dash-layout"),
+            _json_or_fetch(dependencies_text, base + "_dash-dependencies"),
         )
         from ..runtime import Runtime
         from ..vdom import DomView
