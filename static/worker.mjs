@@ -18,6 +18,7 @@ async function start(config) {
   const layout = prefetch(config.base_url + "_dash-layout");
   const dependencies = prefetch(config.base_url + "_dash-dependencies");
   const runtimeUrl = new URL("runtime/", config.static_url_abs).href;
+  const pyodideModule = import(runtimeUrl + "pyodide.mjs");  // in parallel with the manifest
   const manifest = await (await fetch(runtimeUrl + "manifest.json")).json();
   // Start downloading the wheel while Pyodide boots.
   const download = (name) => fetch(runtimeUrl + name).then((r) => {
@@ -27,7 +28,7 @@ async function start(config) {
   const wheel = download(manifest.wheel);
   // Pure-Python wheels the page-side package may import (markdown-it-py for dcc.Markdown...).
   const extras = (manifest.page_wheels || []).map(download);
-  const { loadPyodide } = await import(runtimeUrl + "pyodide.mjs");
+  const { loadPyodide } = await pyodideModule;
   const pyodide = await loadPyodide({ indexURL: runtimeUrl });
   // unpackArchive, not micropip: one small pure-Python wheel with no dependencies needs no
   // resolver, and skipping micropip saves loading it (and its imports) on every page load.
