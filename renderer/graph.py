@@ -11,6 +11,7 @@ callbacks is refused with an error naming each callback in it by its output stri
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Iterable
 
 from ._wire import DependencyJSON
@@ -33,19 +34,19 @@ class Dependency:
     wire_prop: str
     allow_optional: bool = False
 
-    @property
+    @cached_property
     def id_str(self) -> str:
         return stringify_id(self.id)
 
-    @property
+    @cached_property
     def prop_id(self) -> str:
         return f"{self.id_str}.{self.prop}"
 
-    @property
+    @cached_property
     def is_pattern(self) -> bool:
         return is_pattern(self.id)
 
-    @property
+    @cached_property
     def is_multi(self) -> bool:
         return is_multi(self.id)
 
@@ -78,7 +79,7 @@ class CallbackSpec:
     running: list[Any] | None
     raw: dict[str, Any] = field(repr=False)
 
-    @property
+    @cached_property
     def match_keys(self) -> tuple[str, ...]:
         """MATCH keys of the outputs (all outputs share them), or of the inputs without outputs."""
         for dep in self.outputs:
@@ -89,7 +90,7 @@ class CallbackSpec:
                 return keys
         return ()
 
-    @property
+    @cached_property
     def first_single_output(self) -> Dependency | None:
         """The first output that names one component per call (no ALL/ALLSMALLER)."""
         for dep in self.outputs:
@@ -97,7 +98,7 @@ class CallbackSpec:
                 return dep
         return None
 
-    @property
+    @cached_property
     def is_multi_output(self) -> bool:
         """Was it declared with several outputs (or a list of outputs)? Decides ``outputs``' shape."""
         return self.output.startswith("..") and self.output.endswith("..")

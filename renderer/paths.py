@@ -26,6 +26,8 @@ class PathIndex:
         self.objs: dict[str, list[tuple[dict[str, Any], Path]]] = {}
         #: stringified dict id -> path, so exact lookups (and MATCH) need no scan
         self.by_str: dict[str, Path] = {}
+        #: bumped on every re-index, so callers may cache what they resolved against this index
+        self.version = 0
 
     @classmethod
     def build(cls, layout: ComponentJSON) -> PathIndex:
@@ -40,6 +42,7 @@ class PathIndex:
         index.strs = dict(self.strs)
         index.objs = {k: list(v) for k, v in self.objs.items()}
         index.by_str = dict(self.by_str)
+        index.version = self.version
         return index
 
     def _add(self, value: Any, path: Path) -> None:
@@ -63,6 +66,7 @@ class PathIndex:
         self.objs = objs
         self.by_str = {k: p for k, p in self.by_str.items() if p[:n] != path}
         self._add(value, path)
+        self.version += 1
 
     def path_of(self, component_id: ComponentId) -> Path | None:
         """The path of a concrete id (string or dict), or None when it is not in the layout."""

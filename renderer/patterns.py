@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Mapping
 
 __all__ = [
@@ -80,6 +81,7 @@ class Reference:
     pattern: dict[str, Any]
     concrete: dict[str, Any]
 
+    @cached_property
     def key(self) -> str:
         """A stable text for this reference's MATCH values (part of a callback's identity)."""
         keys = match_keys(self.pattern)

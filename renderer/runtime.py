@@ -34,6 +34,7 @@ from .scheduler import (
     CallbackReferenceError,
     GroupRecord,
     PendingCallback,
+    ReachCache,
     build_request,
     drop_circular,
     drop_missing_outputs,
@@ -123,6 +124,7 @@ class Runtime:
         #: (path, prop) of outputs in flight -> how many calls compute it (dcc.Loading)
         self._loading: dict[tuple[Path, str], int] = {}
         self._loading_changed = False
+        self._reach = ReachCache()
         self._idle: asyncio.Event | None = None
         self.started = False
 
@@ -294,7 +296,9 @@ class Runtime:
         while self.requested:
             self.requested = drop_missing_outputs(self.requested, self.index)
             running = [call.pending for call in self.executing.values()]
-            ready = ready_callbacks(self.graph, self.index, self.requested, self.requested + running)
+            ready = ready_callbacks(
+                self.graph, self.index, self.requested, self.requested + running, self._reach
+            )
             if not ready and self.requested and not self.executing:
                 # Nothing can go first: a loop through callbacks. Start it at its first call.
                 ready = [self.requested[0]]

@@ -23,6 +23,7 @@ from __future__ import annotations
 import itertools
 import json
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any, Iterable
 
 from ._wire import CallbackRequest, ComponentId, ComponentJSON, Path
@@ -51,6 +52,7 @@ __all__ = [
     "drop_circular",
     "drop_missing_outputs",
     "ready_callbacks",
+    "ReachCache",
     "prune_group",
     "build_request",
     "running_updates",
@@ -80,11 +82,13 @@ class PendingCallback:
     initial_call: bool = False
     group: int | None = None
     predecessors: tuple[CallbackSpec, ...] = ()
+    #: resolved Outputs/Inputs per index state (see :func:`outputs_of`)
+    resolved: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
-    @property
+    @cached_property
     def key(self) -> str:
         """Identity in the queue: the callback plus the MATCH values it was resolved for."""
-        return self.spec.output + (self.reference.key() if self.reference else "")
+        return self.spec.output + (self.reference.key if self.reference else "")
 
 
 @dataclass(frozen=True)
@@ -96,7 +100,7 @@ class Resolved:
     wire_prop: str
     path: Path
 
-    @property
+    @cached_property
     def prop_id(self) -> str:
         return f"{stringify_id(self.id)}.{self.prop}"
 
@@ -122,12 +126,27 @@ def resolve(dep: Dependency, index: PathIndex, reference: Reference | None = Non
     return [] if path is None else [Resolved(dep.id, dep.prop, dep.wire_prop, path)]
 
 
+def _resolve_all(pending: PendingCallback, index: PathIndex, which: str) -> list[list[Resolved]]:
+    # Resolution is pure in (call, index state): remember it until the index changes.
+    key = (id(index), index.version, which)
+    found = pending.resolved.get(key)
+    if found is None:
+        deps = pending.spec.outputs if which == "outputs" else pending.spec.inputs
+        found = [resolve(d, index, pending.reference) for d in deps]
+        if len(pending.resolved) > 8:
+            pending.resolved.clear()
+        pending.resolved[key] = found
+    return found
+
+
 def outputs_of(pending: PendingCallback, index: PathIndex) -> list[list[Resolved]]:
-    return [resolve(d, index, pending.reference) for d in pending.spec.outputs]
+    """What each Output names now (a list per Output)."""
+    return _resolve_all(pending, index, "outputs")
 
 
 def inputs_of(pending: PendingCallback, index: PathIndex) -> list[list[Resolved]]:
-    return [resolve(d, index, pending.reference) for d in pending.spec.inputs]
+    """What each Input names now (a list per Input)."""
+    return _resolve_all(pending, index, "inputs")
 
 
 def _flat(groups: Iterable[list[Resolved]]) -> list[Resolved]:
@@ -388,28 +407,53 @@ def _subsequent_outputs(graph: Graph, index: PathIndex, pending: PendingCallback
     return touched
 
 
+class ReachCache:
+    """Remembers what each call may write (directly or down the chain) for one index version."""
+
+    def __init__(self) -> None:
+        self.version = -1
+        self.reach: dict[str, frozenset[str]] = {}
+
+    def get(self, graph: Graph, index: PathIndex, pending: PendingCallback) -> frozenset[str]:
+        if self.version != index.version:
+            self.version = index.version
+            self.reach = {}
+        found = self.reach.get(pending.key)
+        if found is None:
+            found = self.reach[pending.key] = frozenset(_subsequent_outputs(graph, index, pending))
+        return found
+
+
 def ready_callbacks(
     graph: Graph,
     index: PathIndex,
     candidates: list[PendingCallback],
     pending: list[PendingCallback],
+    cache: ReachCache | None = None,
 ) -> list[PendingCallback]:
     """The candidates none of whose inputs (other than their own outputs) any pending call may write.
 
-    ``pending`` is every call still requested or running (candidates included).
+    ``pending`` is every call still requested or running (candidates included). ``cache`` keeps
+    each call's reach between calls while the layout's paths do not change.
     """
     if not candidates:
         return []
+    cache = cache or ReachCache()
     touched: set[str] = set()
     for cb in pending:
-        touched |= _subsequent_outputs(graph, index, cb)
-    ready = []
-    for cb in candidates:
-        own = {r.prop_id for r in _flat(outputs_of(cb, index))}
-        inputs = {r.prop_id for r in _flat(inputs_of(cb, index))} - own
-        if not inputs & touched:
-            ready.append(cb)
-    return ready
+        touched |= cache.get(graph, index, cb)
+    return [cb for cb in candidates if touched.isdisjoint(_waits_on(cb, index))]
+
+
+def _waits_on(pending: PendingCallback, index: PathIndex) -> frozenset[str]:
+    """The call's input prop ids that are not also its own outputs."""
+    key = (id(index), index.version, "waits")
+    found = pending.resolved.get(key)
+    if found is None:
+        own = {r.prop_id for r in _flat(outputs_of(pending, index))}
+        found = frozenset(r.prop_id for r in _flat(inputs_of(pending, index))) - own
+        pending.resolved[key] = found  # type: ignore[assignment]
+    return found  # type: ignore[return-value]
 
 
 def prune_group(
