@@ -15,7 +15,7 @@ from typing import Any
 __all__ = [
     "Input", "Textarea", "Checklist", "RadioItems", "Dropdown", "Slider", "RangeSlider", "Store",
     "Interval", "Location", "Link", "Markdown", "Loading", "Tabs", "Tab", "ConfirmDialog",
-    "ConfirmDialogProvider", "Upload", "Download",
+    "ConfirmDialogProvider", "Upload", "Download", "Graph",
     "send_file", "send_bytes", "send_string", "send_data_frame",
     "module_for",
 ]
@@ -41,6 +41,7 @@ _MODULES: dict[str, str] = {
     "ConfirmDialogProvider": "confirmdialog",
     "Upload": "upload",
     "Download": "download",
+    "Graph": "graph",
 }
 
 #: Functions of ``dash.dcc`` -> the module defining them.
