@@ -84,6 +84,9 @@ async def boot(config_json: str, layout_text: str | None = None, dependencies_te
             ready()
     except Exception as exc:  # the page must say why it is blank
         _report_exception("wasmdash could not start", exc)
+        # Nothing more will settle: mark the page ready so tests and users see the error now
+        # rather than wait for a mark that never comes.
+        ready()
         return
     for message in _state["early"]:
         await _dispatch(message)
