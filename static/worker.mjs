@@ -46,6 +46,7 @@ self.onmessage = (e) => {
   if (message.type === "start") {
     start(message.config).catch((err) => {
       post({ type: "error", message: `wasmdash failed to start: ${err.message || err}`, traceback: err.stack || "" });
+      post({ type: "ready" });  // nothing will settle; show the error instead of waiting forever
     });
   } else if (handleEvent !== null) {
     handleEvent(e.data);
