@@ -128,10 +128,10 @@ class Graph:
 
     def __init__(self, callbacks: list[CallbackSpec]) -> None:
         self.callbacks = callbacks
-        #: id string -> prop -> callbacks with that Input
-        self.input_map: dict[str, dict[str, list[CallbackSpec]]] = {}
-        #: id string -> prop -> callbacks with that Output
-        self.output_map: dict[str, dict[str, list[CallbackSpec]]] = {}
+        #: id string -> prop -> [(Input spec, callback)]
+        self.input_map: dict[str, dict[str, list[tuple[Dependency, CallbackSpec]]]] = {}
+        #: id string -> prop -> [(Output spec, callback)]
+        self.output_map: dict[str, dict[str, list[tuple[Dependency, CallbackSpec]]]] = {}
         #: key family -> prop -> [(pattern dependency, callback)]
         self.input_patterns: dict[str, dict[str, list[tuple[Dependency, CallbackSpec]]]] = {}
         self.output_patterns: dict[str, dict[str, list[tuple[Dependency, CallbackSpec]]]] = {}
@@ -151,7 +151,7 @@ class Graph:
 
     @staticmethod
     def _lookup(
-        plain: dict[str, dict[str, list[CallbackSpec]]],
+        plain: dict[str, dict[str, list[tuple[Dependency, CallbackSpec]]]],
         patterns: dict[str, dict[str, list[tuple[Dependency, CallbackSpec]]]],
         component_id: Any,
         prop: str,
@@ -159,15 +159,7 @@ class Graph:
         if isinstance(component_id, dict):
             found = patterns.get(key_string(component_id), {}).get(prop, [])
             return [(dep, spec) for dep, spec in found if id_matches(dep.id, component_id)]
-        id_str = str(component_id)
-        found_specs = plain.get(id_str, {}).get(prop, [])
-        out = []
-        for spec in found_specs:
-            for dep in (*spec.inputs, *spec.outputs):
-                if not isinstance(dep.id, dict) and dep.id_str == id_str and dep.prop == prop:
-                    out.append((dep, spec))
-                    break
-        return out
+        return list(plain.get(str(component_id), {}).get(prop, []))
 
     def input_props_of(self, component_id: Any) -> dict[str, Any]:
         """prop -> entries for every Input naming this id (string ids) or its family (dict ids)."""
@@ -183,19 +175,18 @@ class Graph:
 
 
 def _add(
-    plain: dict[str, dict[str, list[CallbackSpec]]],
+    plain: dict[str, dict[str, list[tuple[Dependency, CallbackSpec]]]],
     patterns: dict[str, dict[str, list[tuple[Dependency, CallbackSpec]]]],
     dep: Dependency,
     spec: CallbackSpec,
 ) -> None:
     if isinstance(dep.id, dict):
         bucket = patterns.setdefault(key_string(dep.id), {}).setdefault(dep.prop, [])
-        if (dep, spec) not in bucket:
-            bucket.append((dep, spec))
     else:
-        callbacks = plain.setdefault(dep.id_str, {}).setdefault(dep.prop, [])
-        if spec not in callbacks:
-            callbacks.append(spec)
+        bucket = plain.setdefault(dep.id_str, {}).setdefault(dep.prop, [])
+    # One entry per callback: a callback naming a prop twice is still triggered once.
+    if not any(s is spec and (d.id == dep.id) for d, s in bucket):
+        bucket.append((dep, spec))
 
 
 def _parse_dependency(raw: Any, where: str) -> Dependency:

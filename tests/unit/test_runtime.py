@@ -1382,3 +1382,26 @@ def test_callback_waits_for_a_slow_upstream_even_if_the_fast_one_returned():
     run(scenario())
     assert page.transport.calls.count("third.children") == 1
     assert page.prop("third", "children") == "slow+fast"
+
+
+def test_patch_appending_a_component_indexes_it_and_runs_its_callbacks():
+    """Does a Patch that appends a component to children make it known and fire its callbacks?"""
+    layout = comp("Div", children=[comp("Button", "add"), comp("Div", "list", [comp("Div", "first")])])
+    deps = [dep("list.children", ["add.n_clicks"], prevent_initial_call=True),
+            dep("new-out.children", ["new-out.title"])]
+    patch = {"__dash_patch_update": "__dash_patch_update",
+             "operations": [{"operation": "Append", "location": [],
+                             "params": {"value": comp("Div", "new-out", title="t")}}]}
+    transport = ScriptedResponses({"multi": True, "response": {"list": {"children": patch}}},
+                                  {"multi": True, "response": {"new-out": {"children": "filled"}}})
+    page = page_with_transport(layout, deps, transport)
+
+    async def scenario():
+        await page.runtime.start()
+        await page.type_into("add", n_clicks=1)
+        await page.runtime.settled()
+
+    run(scenario())
+    assert page.runtime.index.path_of("new-out") == page.runtime.index.path_of("list") + ("props", "children", 1)
+    assert page.prop("new-out", "children") == "filled"
+    assert page.prop("first", "children") is None
