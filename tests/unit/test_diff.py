@@ -157,3 +157,125 @@ def test_text_node_replaced_by_element():
     old = rendered(element("div", children=[text("x")]))
     ops = diff(old, element("div", children=[element("b")]))
     assert [op[0] for op in ops] == ["remove", "insert"]
+
+
+class FakeDom:
+    """Applies ops the way static/patch.js does, on plain Python nodes, to check a diff's result."""
+
+    def __init__(self, spec):
+        self.nodes = {}
+        self.root = self.build(spec)
+
+    def build(self, spec):
+        node = {"ref": spec["ref"], "tag": spec.get("tag", "#text"), "text": spec.get("text"),
+                "attrs": dict(spec.get("attrs", {})), "style": dict(spec.get("style", {})),
+                "props": dict(spec.get("props", {})), "children": [], "parent": None}
+        for child in spec.get("children", []):
+            built = self.build(child)
+            built["parent"] = node
+            node["children"].append(built)
+        self.nodes[spec["ref"]] = node
+        return node
+
+    def detach(self, node):
+        if node["parent"] is not None:
+            node["parent"]["children"].remove(node)
+            node["parent"] = None
+
+    def insert_before(self, parent, node, before_ref):
+        self.detach(node)
+        siblings = parent["children"]
+        index = len(siblings) if before_ref is None else siblings.index(self.nodes[before_ref])
+        siblings.insert(index, node)
+        node["parent"] = parent
+
+    def apply(self, ops):
+        for op in ops:
+            kind, args = op[0], op[1:]
+            if kind == "insert":
+                self.insert_before(self.nodes[args[0]], self.build(args[1]), args[2])
+            elif kind == "move":
+                self.insert_before(self.nodes[args[0]], self.nodes[args[1]], args[2])
+            elif kind == "remove":
+                self.detach(self.nodes.pop(args[0]))
+            elif kind == "replace":
+                old = self.nodes.pop(args[0])
+                parent = old["parent"]
+                new = self.build(args[1])
+                if parent is None:
+                    self.root = new
+                else:
+                    index = parent["children"].index(old)
+                    parent["children"][index] = new
+                    new["parent"] = parent
+            elif kind == "setAttr":
+                self.nodes[args[0]]["attrs"][args[1]] = args[2]
+            elif kind == "removeAttr":
+                del self.nodes[args[0]]["attrs"][args[1]]
+            elif kind == "style":
+                style = self.nodes[args[0]]["style"]
+                for name, value in args[1].items():
+                    if value is None:
+                        style.pop(name, None)
+                    else:
+                        style[name] = value
+            elif kind == "setProp":
+                self.nodes[args[0]]["props"][args[1]] = args[2]
+            elif kind == "text":
+                self.nodes[args[0]]["text"] = args[1]
+            else:
+                raise AssertionError(f"unexpected op {op}")
+
+    def shape(self, node=None):
+        node = node or self.root
+        if node["tag"] == "#text":
+            return node["text"]
+        return (node["tag"], node["attrs"], node["style"], [self.shape(c) for c in node["children"]])
+
+
+def shape_of(vnode):
+    if vnode.tag == "#text":
+        return vnode.text
+    return (vnode.tag, vnode.attrs, vnode.style, [shape_of(c) for c in vnode.children])
+
+
+def random_tree(rng, depth=0):
+    """A list of children mixing keyed items, unkeyed elements of two tags, and text."""
+    items = []
+    for _ in range(rng.randint(0, 6)):
+        roll = rng.random()
+        if roll < 0.5:
+            key = rng.choice("abcdefgh")
+            if any(c.get("props", {}).get("id") == key for c in items if isinstance(c, dict)):
+                continue
+            children = random_tree(rng, depth + 1) if depth < 2 else [key]
+            items.append(H("Li", children, id=key, title=rng.choice(["x", "y"])))
+        elif roll < 0.8:
+            tag = rng.choice(["P", "Span"])
+            style = {"color": rng.choice(["red", "blue"])} if rng.random() < 0.5 else None
+            props = {"style": style} if style else {}
+            items.append(H(tag, random_tree(rng, depth + 1) if depth < 2 else "t", **props))
+        else:
+            items.append(rng.choice(["one", "two", "three"]))
+    return items
+
+
+def test_random_diffs_turn_the_old_tree_into_the_new_one():
+    """Applying the ops to a copy of the old DOM always yields the new tree (300 random pairs)."""
+    import random
+
+    rng = random.Random(1234)
+    for _ in range(300):
+        old = render_layout(H("Div", random_tree(rng)))
+        rendered(old)
+        dom = FakeDom(to_spec_tree(old))
+        new = render_layout(H("Div", random_tree(rng)))
+        dom.apply(diff(old, new))
+        assert dom.shape() == shape_of(new)
+        assert all(n.ref in dom.nodes for n in new.walk())  # every new node has a live ref
+
+
+def to_spec_tree(node):
+    from wasmdash.vdom import to_spec
+
+    return to_spec(node)
