@@ -13,7 +13,9 @@ Event message (``_seams.EventMessage``), one JSON object per DOM event::
      "modified": true,        # click on a dcc.Link with ctrl/meta/shift/alt (browser handles it)
      "selected": ["a", "b"]}  # a <select multiple>'s selected values
 
-Page-made events use the same shape: ``upload`` (``files``: name, type, size, last_modified,
+Page-made events use the same shape: ``widget`` (``props``: prop changes reported by a JS-drawn
+component's main-thread module through ``emit(ref, props)``; they apply to the component owning
+``ref`` as they are), ``upload``  (``files``: name, type, size, last_modified,
 contents as a data URL) and ``confirm`` (``result``) name the component's ref; ``popstate``
 (``href``) and ``storage`` (``key``, ``value``) have no refs and go to every component whose rules
 list them in ``page_events``.
@@ -130,6 +132,8 @@ def changes_for_event(view: DomView, event: EventMessage) -> list[tuple[Path, di
         return []
     if not refs:
         return _page_event(view, event)
+    if event.get("type") == "widget":
+        return _widget_event(view, event)
     target = view.nodes.get(refs[0]) if isinstance(refs[0], int) else None
     out: list[tuple[Path, dict[str, Any]]] = []
     data_node: VNode | None = None
@@ -172,6 +176,18 @@ def _settle(
         out.append((ctx.path, changes))
     if ctx.wants_refresh:
         view.refresh(ctx.path)
+
+
+def _widget_event(view: DomView, event: EventMessage) -> list[tuple[Path, dict[str, Any]]]:
+    """Props a JS-drawn component's module reported for the component owning ``refs[0]``."""
+    props = event.get("props")
+    node = view.nodes.get(event["refs"][0]) if isinstance(event["refs"][0], int) else None
+    while node is not None and node.path is None:
+        node = node.parent
+    if node is None or node.path is None or not isinstance(props, dict) or not props:
+        return []
+    sync_after_change(view, node.path, props)
+    return [(node.path, dict(props))]
 
 
 def _page_event(view: DomView, event: EventMessage) -> list[tuple[Path, dict[str, Any]]]:

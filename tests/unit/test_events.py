@@ -102,3 +102,19 @@ def test_number_or_none():
     assert number_or_none("abc") is None
     assert number_or_none("5", valid=False) is None
     assert number_or_none("1e400") is None
+
+
+def test_widget_event_props_apply_to_the_owning_component():
+    """A JS module's emit(ref, props) sets those props on the component owning ref."""
+    view = view_of(H("Div", [H("Span", H("B", "x"), id="s")], id="root"))
+    bold = next(ref for ref, n in view.nodes.items() if n.tag == "b")
+    changes = view.changes_for_event({"type": "widget", "refs": [bold], "props": {"hoverData": {"x": 1}}})
+    assert changes == [(("props", "children", 0, "props", "children"), {"hoverData": {"x": 1}})]
+    assert view.by_path[("props", "children", 0, "props", "children")].component["hoverData"] == {"x": 1}
+
+
+def test_widget_event_without_props_changes_nothing():
+    """An empty or malformed widget event is ignored."""
+    view = view_of(H("Div", "x", id="d"))
+    assert view.changes_for_event({"type": "widget", "refs": [1], "props": {}}) == []
+    assert view.changes_for_event({"type": "widget", "refs": [999], "props": {"a": 1}}) == []
