@@ -14,8 +14,8 @@ Event message (``_seams.EventMessage``), one JSON object per DOM event::
      "selected": ["a", "b"]}  # a <select multiple>'s selected values
 
 Page-made events use the same shape: ``widget`` (``props``: prop changes reported by a JS-drawn
-component's main-thread module through ``emit(ref, props)``; they apply to the component owning
-``ref`` as they are), ``upload``  (``files``: name, type, size, last_modified,
+component's main-thread module through ``emit(ref, props)``; the owning component's event rule
+decides, or without a rule they apply as sent), ``upload``  (``files``: name, type, size, last_modified,
 contents as a data URL) and ``confirm`` (``result``) name the component's ref; ``popstate``
 (``href``) and ``storage`` (``key``, ``value``) have no refs and go to every component whose rules
 list them in ``page_events``.
@@ -133,7 +133,10 @@ def changes_for_event(view: DomView, event: EventMessage) -> list[tuple[Path, di
     if not refs:
         return _page_event(view, event)
     if event.get("type") == "widget":
-        return _widget_event(view, event)
+        owner = _owner(view, refs[0])
+        rules = rules_for(owner.namespace, owner.type) if owner is not None else None
+        if owner is not None and (rules is None or rules.on_event is None):
+            return _widget_event(view, owner, event)  # no rule of its own: the props apply as sent
     target = view.nodes.get(refs[0]) if isinstance(refs[0], int) else None
     out: list[tuple[Path, dict[str, Any]]] = []
     data_node: VNode | None = None
@@ -178,16 +181,21 @@ def _settle(
         view.refresh(ctx.path)
 
 
-def _widget_event(view: DomView, event: EventMessage) -> list[tuple[Path, dict[str, Any]]]:
-    """Props a JS-drawn component's module reported for the component owning ``refs[0]``."""
-    props = event.get("props")
-    node = view.nodes.get(event["refs"][0]) if isinstance(event["refs"][0], int) else None
+def _owner(view: DomView, ref: Any) -> VNode | None:
+    """The root node of the component owning node ``ref``."""
+    node = view.nodes.get(ref) if isinstance(ref, int) else None
     while node is not None and node.path is None:
         node = node.parent
-    if node is None or node.path is None or not isinstance(props, dict) or not props:
+    return node
+
+
+def _widget_event(view: DomView, owner: VNode, event: EventMessage) -> list[tuple[Path, dict[str, Any]]]:
+    """Props a JS-drawn component's module reported, for an owner without an event rule."""
+    props = event.get("props")
+    if owner.path is None or not isinstance(props, dict) or not props:
         return []
-    sync_after_change(view, node.path, props)
-    return [(node.path, dict(props))]
+    sync_after_change(view, owner.path, props)
+    return [(owner.path, dict(props))]
 
 
 def _page_event(view: DomView, event: EventMessage) -> list[tuple[Path, dict[str, Any]]]:

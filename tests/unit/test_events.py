@@ -104,13 +104,16 @@ def test_number_or_none():
     assert number_or_none("1e400") is None
 
 
-def test_widget_event_props_apply_to_the_owning_component():
-    """A JS module's emit(ref, props) sets those props on the component owning ref."""
-    view = view_of(H("Div", [H("Span", H("B", "x"), id="s")], id="root"))
-    bold = next(ref for ref, n in view.nodes.items() if n.tag == "b")
-    changes = view.changes_for_event({"type": "widget", "refs": [bold], "props": {"hoverData": {"x": 1}}})
-    assert changes == [(("props", "children", 0, "props", "children"), {"hoverData": {"x": 1}})]
-    assert view.by_path[("props", "children", 0, "props", "children")].component["hoverData"] == {"x": 1}
+def test_widget_event_props_apply_to_a_component_without_an_event_rule():
+    """A JS module's emit(ref, props) sets those props on the owning component when it has no rule."""
+    from wasmdash.vdom import element, register_rules
+
+    register_rules("test_events_ns", "Chart", lambda ctx, props, path: element("div", {}, [element("canvas")]))
+    view = view_of(H("Div", [{"type": "Chart", "namespace": "test_events_ns", "props": {"id": "c"}}], id="root"))
+    canvas = next(ref for ref, n in view.nodes.items() if n.tag == "canvas")
+    changes = view.changes_for_event({"type": "widget", "refs": [canvas], "props": {"hoverData": {"x": 1}}})
+    assert changes == [(("props", "children", 0), {"hoverData": {"x": 1}})]
+    assert view.by_path[("props", "children", 0)].component["hoverData"] == {"x": 1}
 
 
 def test_widget_event_without_props_changes_nothing():
