@@ -68,6 +68,11 @@ class View(Protocol):
     """Projects the layout into DOM operations and DOM events back into prop changes.
 
     The view remembers what it rendered last, so ``update`` can diff only the changed subtrees.
+
+    ``Runtime`` also uses two optional hooks when a view has them:
+    ``changes_for_event(event) -> list[tuple[Path, dict]]`` (one event changing several components,
+    e.g. a click bubbling through nested ids, as in Dash) and ``set_loading(outputs) -> list[Op]``
+    (``dcc.Loading``: called once at start, then whenever the set of outputs in flight changes).
     """
 
     def attach(self, set_props: Callable[[Path, dict[str, Any]], None], clock: Clock) -> None:
