@@ -25,7 +25,7 @@ new MutationObserver((_, observer) => {
     window.__wasmdashReadyAt = performance.now();
     observer.disconnect();
   }
-}).observe(document.documentElement, {attributes: true});
+}).observe(document, {attributes: true, subtree: true, attributeFilter: ["data-wasmdash-ready"]});
 """
 
 
