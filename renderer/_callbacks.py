@@ -31,6 +31,8 @@ __all__ = [
     "GLOBAL_CALLBACK_MAP",
     "parse_callback_args",
     "callback_id",
+    "PYTHON_NAMESPACE",
+    "python_clientside_function",
 ]
 
 
@@ -382,6 +384,8 @@ def make_spec(
         no_output=no_output,
         site=_call_site() if no_output and not parsed["inputs"] else "",
     )
+    if kwargs.get("clientside") and clientside_function is None:
+        clientside_function = python_clientside_function(func, output_id)
     return CallbackSpec(
         func=func,
         output=parsed["output"],
@@ -394,8 +398,33 @@ def make_spec(
         output_id=output_id,
         running=_running_json(kwargs.get("running")),
         clientside_function=clientside_function,
-        extra={k: v for k, v in kwargs.items() if k not in {"output", "inputs", "state", "prevent_initial_call", "running"}},
+        extra={
+            k: v
+            for k, v in kwargs.items()
+            if k not in {"output", "inputs", "state", "prevent_initial_call", "running", "clientside"}
+        },
     )
+
+
+#: The ``clientside_function`` namespace of Python callbacks that run in the page (Pyodide).
+PYTHON_NAMESPACE = "_wasmdash_python"
+
+
+def python_clientside_function(func: Callable[..., Any] | None, output_id: str) -> dict[str, str]:
+    """``{"namespace": "_wasmdash_python", "function_name": ...}``, unique per callback of an app.
+
+    The name is the function's name plus a digest of the callback's ``output`` string (unique in an
+    app), so two functions with the same name in different modules stay apart in the page.
+
+    Raises:
+        IncorrectTypeException: ``func`` is not a function.
+    """
+    if not callable(func):
+        raise IncorrectTypeException(
+            f"clientside=True needs a Python function to run in the page, got {type(func).__name__}: {func!r:.200}"
+        )
+    digest = hashlib.sha256(output_id.encode("utf-8")).hexdigest()[:12]
+    return {"namespace": PYTHON_NAMESPACE, "function_name": f"{getattr(func, '__name__', 'callback')}_{digest}"}
 
 
 #: Callbacks declared with the global ``callback``; the next app to set up takes them over.
@@ -437,8 +466,18 @@ def _prevent_given(args: tuple[Any, ...], kwargs: dict[str, Any]) -> bool:
 
 
 def clientside_spec(clientside_function: Any, args: tuple[Any, ...], kwargs: dict[str, Any], default_prevent: bool) -> tuple[CallbackSpec, str | None]:
-    """A spec for a JS clientside callback, and the inline script for a source string, if any."""
+    """A spec for a clientside callback, and the inline script for a JS source string, if any.
+
+    ``clientside_function`` is a ``ClientsideFunction`` or JS source (run by JavaScript, as in Dash),
+    or a Python function (run by Pyodide in the page, like ``callback(..., clientside=True)``).
+    """
     script = None
+    if callable(clientside_function) and not isinstance(clientside_function, (str, ClientsideFunction)):
+        # A Python function: it runs in the page, on Pyodide (wasmdash's own kind of clientside).
+        spec = make_spec(
+            clientside_function, args, {**kwargs, "clientside": True}, default_prevent_initial_call=default_prevent
+        )
+        return spec, None
     if isinstance(clientside_function, ClientsideFunction):
         function = clientside_function.to_dict()
     elif isinstance(clientside_function, str):
@@ -452,8 +491,8 @@ def clientside_spec(clientside_function: Any, args: tuple[Any, ...], kwargs: dic
         )
     else:
         raise IncorrectTypeException(
-            "clientside_callback needs a ClientsideFunction(namespace, function_name) or a string of "
-            f"JavaScript source, got {type(clientside_function).__name__}: {clientside_function!r:.200}"
+            "clientside_callback needs a ClientsideFunction(namespace, function_name), a string of "
+            f"JavaScript source or a Python function, got {type(clientside_function).__name__}: {clientside_function!r:.200}"
         )
     spec = make_spec(None, args, kwargs, default_prevent_initial_call=default_prevent, clientside_function=function)
     return spec, script
