@@ -565,14 +565,14 @@ class Dash:
     @staticmethod
     def _headers(state: CallbackState) -> list[tuple[str, str]]:
         headers = state.response.header_items()
-        if state.timing_information:
-            parts = []
-            for name, info in state.timing_information.items():
-                part = f"{name};dur={info['dur']}"
-                if info.get("desc"):
-                    part += f';desc="{info["desc"]}"'
-                parts.append(part)
-            headers.append(("Server-Timing", ", ".join(parts)))
+        for name, info in state.timing_information.items():
+            # One header per entry, desc before dur, exactly as Dash writes them.
+            value = name
+            if info.get("desc") is not None:
+                value += f';desc="{info["desc"]}"'
+            if info.get("dur") is not None:
+                value += f";dur={info['dur']}"
+            headers.append(("Server-Timing", value))
         return headers
 
     # -- serving -----------------------------------------------------------------------------

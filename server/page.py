@@ -26,6 +26,12 @@ def page_config(app: Any, *, debug: bool) -> dict[str, Any]:
         "ui": bool(debug and app.config.get("dev_tools_ui", True) is not False),
         "title": app.title,
         "update_title": app.config.get("update_title", "Updating..."),
+        # As in Dash's renderer config: the page skips its own layout checks when this is set.
+        "suppress_callback_exceptions": bool(app.config.get("suppress_callback_exceptions")),
+        # Start-up problems the host found (ids/props a static layout lacks), for the overlay.
+        "validation_errors": [
+            f"{type(problem).__name__}: {problem}" for problem in getattr(app, "validation_problems", [])
+        ],
     }
 
 
@@ -70,6 +76,7 @@ def _json_for_script(value: Any) -> str:
 
 def render_index(app: Any, *, debug: bool = False) -> str:
     """The HTML of the page for ``app``."""
+    app._setup()  # so validation_problems is current
     config = page_config(app, debug=debug)
     prefix = config["requests_pathname_prefix"]
     static = config["static_url"]

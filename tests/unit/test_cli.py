@@ -101,3 +101,20 @@ def test_duplicate_callback_outputs_stop_the_server_with_a_clear_message(tmp_pat
                          capture_output=True, text=True)
     assert out.returncode == 1
     assert "DuplicateCallback" in out.stderr and "callback `first`" in out.stderr and "callback `second`" in out.stderr
+
+
+def test_app_run_reads_host_and_port_from_the_environment(monkeypatch):
+    """Does Dash.run() take HOST/PORT from the environment like Dash, and arguments over them?"""
+    from wasmdash import Dash
+    from wasmdash.server import cli
+
+    calls = []
+    monkeypatch.setattr(cli, "serve", lambda app, **kwargs: calls.append(kwargs))
+    monkeypatch.setenv("HOST", "0.0.0.0")
+    monkeypatch.setenv("PORT", "9123")
+    monkeypatch.delenv("DASH_DEBUG", raising=False)
+    app = Dash(__name__)
+    app.run()
+    app.run(host="127.0.0.2", port=8000, debug=True)
+    assert calls == [{"host": "0.0.0.0", "port": 9123, "debug": False},
+                     {"host": "127.0.0.2", "port": 8000, "debug": True}]

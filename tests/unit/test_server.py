@@ -211,7 +211,7 @@ def test_ctx_response_cookie_and_server_timing_headers():
     assert response.json()["response"] == {"b": {"children": "cookie was light"}}
     set_cookie = response.headers["set-cookie"]
     assert set_cookie.startswith("theme=dark") and "Max-Age=60" in set_cookie and "HttpOnly" in set_cookie
-    assert response.headers["server-timing"] == 'db;dur=12;desc="query", render;dur=2'
+    assert response.headers.get_list("server-timing") == ['db;desc="query";dur=12', "render;dur=2"]
 
 
 def test_record_timing_twice_is_a_key_error():
@@ -299,3 +299,30 @@ def test_url_base_pathname_prefixes_every_route():
     assert '"requests_pathname_prefix": "/app/"' in page and "/app/_wasmdash/static/loader.js" in page
     assert client.post("/app/_dash-update-component", json=update_body(3)).json()["response"] == {
         "out": {"children": "clicked 3"}}
+
+
+def _page_config(text):
+    return json.loads(text.split('<script id="_wasmdash-config" type="application/json">')[1].split("</script>")[0])
+
+
+def test_page_config_carries_validation_errors_for_the_overlay():
+    """Does the page config list the missing-id problem (naming id and prop) for the page to show?"""
+    app = Dash(__name__)
+    app.layout = html.Div([html.Div(id="out")])
+
+    @app.callback(Output("out", "children"), Input("missing-input", "value"))
+    def broken(value):
+        return value
+
+    config = _page_config(TestClient(create_app(app)).get("/").text)
+    assert config["suppress_callback_exceptions"] is False
+    assert len(config["validation_errors"]) == 1
+    assert config["validation_errors"][0].startswith("NonExistentIdException: callback `broken`")
+    assert 'Input("missing-input", "value")' in config["validation_errors"][0]
+
+
+def test_page_config_is_script_safe():
+    """Can a title holding </script> not end the config element early?"""
+    app = make_app(title="</script><script>alert(1)</script>")
+    text = TestClient(create_app(app)).get("/").text
+    assert _page_config(text)["title"] == "</script><script>alert(1)</script>"
