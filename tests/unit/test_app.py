@@ -261,3 +261,16 @@ def test_body_not_an_object_is_400():
     """Is a JSON array body refused naming `body`?"""
     result = dispatch(make_app(), [1, 2])
     assert (result.status, result.body["field"]) == (400, "body")
+
+
+def test_public_api_names_resolve():
+    """Does every name in wasmdash.__all__ resolve (lazy html/dcc/Patch included)?"""
+    import wasmdash
+
+    for name in wasmdash.__all__:
+        assert getattr(wasmdash, name) is not None, name
+    namespace: dict = {}
+    exec("from wasmdash import *", namespace)
+    assert {"Dash", "html", "dcc", "Patch", "ctx", "no_update", "set_props", "ALLSMALLER"} <= set(namespace)
+    assert wasmdash.callback_context is wasmdash.ctx
+    assert wasmdash.PreventUpdate is wasmdash.exceptions.PreventUpdate

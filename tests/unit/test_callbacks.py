@@ -636,3 +636,21 @@ def test_request_outputs_must_match_the_callback():
     result = dispatch(app, body)
     assert result.status == 400 and result.body["field"] == "outputs"
     assert "is not an output of callback `f`" in result.body["error"]
+
+
+def test_interleaved_state_keeps_argument_order():
+    """With Input, State, Input declared in that order, are arguments passed in that order?"""
+    app = make_app()
+    seen = {}
+
+    @app.callback(Output("out", "children"), Input("a", "children"), State("b", "children"), Input("c", "children"))
+    def f(a, b, c):
+        seen["using"] = ctx.using_args_grouping
+        return f"{a}{b}{c}"
+
+    deps = app.dependencies_json()[0]
+    assert [d["id"] for d in deps["inputs"]] == ["a", "c"] and [d["id"] for d in deps["state"]] == ["b"]
+    body = {"output": "out.children", "outputs": out("out", "children"),
+            "inputs": [item("a", "children", 1), item("c", "children", 3)], "state": [item("b", "children", 2)]}
+    assert dispatch(app, body).body["response"] == {"out": {"children": "123"}}
+    assert seen["using"] is True
