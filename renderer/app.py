@@ -586,7 +586,13 @@ class Dash:
         return self._server
 
     def run(self, host: str | None = None, port: int | str | None = None, debug: bool | None = None, **kwargs: Any) -> None:
-        """Serve the app with uvicorn (``HOST``/``PORT`` environment variables as in Dash)."""
+        """Serve the app with uvicorn (``HOST``/``PORT`` environment variables as in Dash).
+
+        Inside ``wasmdash run`` (which serves the app itself) a module-level ``app.run()`` does nothing.
+        """
+        if _LOADING_FOR_CLI:
+            logger.info("app.run() ignored: `wasmdash run` serves the app")
+            return
         from wasmdash.server.cli import serve
 
         host = host or os.environ.get("HOST", "127.0.0.1")
@@ -627,6 +633,8 @@ class Dash:
 
 
 _LAST_APP: Dash | None = None
+#: True while ``wasmdash run`` executes the app file, so a bare ``app.run()`` in it does not serve.
+_LOADING_FOR_CLI = False
 
 
 def get_app() -> Dash:

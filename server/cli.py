@@ -38,7 +38,13 @@ def load_module(path: str | os.PathLike[str]) -> ModuleType:
         raise AppLoadError(f"{path} is not a Python file")
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
-    spec.loader.exec_module(module)
+    from wasmdash import app as app_module
+
+    app_module._LOADING_FOR_CLI = True  # an unguarded app.run() in the file must not serve here
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        app_module._LOADING_FOR_CLI = False
     return module
 
 

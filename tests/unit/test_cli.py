@@ -118,3 +118,10 @@ def test_app_run_reads_host_and_port_from_the_environment(monkeypatch):
     app.run(host="127.0.0.2", port=8000, debug=True)
     assert calls == [{"host": "0.0.0.0", "port": 9123, "debug": False},
                      {"host": "127.0.0.2", "port": 8000, "debug": True}]
+
+
+def test_unguarded_app_run_in_the_file_does_not_serve(tmp_path):
+    """Does a module-level app.run() (no __main__ guard) return at once under wasmdash run's loader?"""
+    app_file = tmp_path / "unguarded.py"
+    app_file.write_text("from dash import Dash, html\napp = Dash(__name__)\napp.layout = html.Div()\napp.run(port=1)\n")
+    assert probe(app_file, "print(json.dumps({'loaded': app.layout_json()['type']}))") == {"loaded": "Div"}
