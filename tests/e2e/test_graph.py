@@ -77,3 +77,69 @@ def test_plotly_js_is_fetched_once_from_static_and_only_with_a_graph(wasmdash, a
     expect(graph_page.locator(BARS)).to_have_count(3)
     plotly = [url for url in graph_requests if url.endswith("plotly.min.js")]
     assert plotly == [wasmdash.server.url + "/_wasmdash/static/runtime/plotly.min.js"]
+
+
+POINTS = "#scatter .scatterlayer .trace .point"
+
+
+def drag(page, start, end):
+    page.mouse.move(*start)
+    page.mouse.down()
+    page.mouse.move((start[0] + end[0]) / 2, (start[1] + end[1]) / 2, steps=5)
+    page.mouse.move(*end, steps=5)
+    page.mouse.up()
+
+
+def test_box_select_sets_selected_data(wasmdash, app_path):
+    """A box selection gives selectedData with the points (curveNumber, x, y) and the range."""
+    page = wasmdash.start(app_path("graph_events"))
+    points = page.locator(POINTS)
+    expect(points).to_have_count(8)  # the figure came from an object with to_plotly_json()
+    # Box around the two "low" points at x=1 and x=2 (y 1..2).
+    a = center(points.nth(0))
+    b = center(points.nth(1))
+    drag(page, (a[0] - 20, b[1] - 20), (b[0] + 20, a[1] + 20))
+    expect(page.locator("#selected")).to_have_text("2 selected: [(0, 1, 1), (0, 2, 2)] range=True")
+
+
+def test_legend_click_sets_restyle_data(wasmdash, app_path):
+    """Hiding a trace from the legend gives restyleData [edits, trace indices]."""
+    page = wasmdash.start(app_path("graph_events"))
+    expect(page.locator(POINTS)).to_have_count(8)
+    page.locator("#scatter .legend .traces").nth(1).locator(".legendtoggle").click()
+    expect(page.locator("#restyle")).to_have_text('[{"visible": ["legendonly"]}, [1]]')
+
+
+def test_clear_on_unhover_resets_hover_data(wasmdash, app_path):
+    """With clear_on_unhover, leaving the points sets hoverData back to None."""
+    page = wasmdash.start(app_path("graph_events"))
+    points = page.locator(POINTS)
+    expect(points).to_have_count(8)
+    page.mouse.move(*center(points.nth(5)))
+    expect(page.locator("#hover")).to_have_text("x=2 y=9")
+    box = page.locator("#scatter .nsewdrag").first.bounding_box()
+    assert box is not None
+    page.mouse.move(box["x"] + box["width"] - 5, box["y"] + box["height"] / 2)
+    expect(page.locator("#hover")).to_have_text("none")
+
+
+def test_extend_data_appends_points(wasmdash, app_path):
+    """extendData from a callback appends to the trace (Plotly.extendTraces) without a full figure."""
+    page = wasmdash.start(app_path("graph_events"))
+    expect(page.locator(POINTS)).to_have_count(8)
+    page.click("#add")
+    expect(page.locator(POINTS)).to_have_count(9)
+    page.click("#add")
+    expect(page.locator(POINTS)).to_have_count(10)
+
+
+def test_removed_graph_is_purged_and_a_new_one_draws(wasmdash, app_path):
+    """Removing the Graph and adding a new one works without errors (the old plot is purged)."""
+    page = wasmdash.start(app_path("graph_events"))
+    expect(page.locator(POINTS)).to_have_count(8)
+    page.click("#toggle")
+    expect(page.locator("#empty")).to_have_text("no graph")
+    expect(page.locator(".js-plotly-plot")).to_have_count(0)
+    page.click("#toggle")
+    expect(page.locator(POINTS)).to_have_count(8)
+    expect(page.locator("#scatter.dash-graph .js-plotly-plot")).to_have_count(1)
