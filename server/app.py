@@ -94,7 +94,8 @@ def create_app(dash_app: Any, *, debug: bool | None = None) -> Starlette:
 
     async def layout(request: Request) -> Response:
         try:
-            return _json_response(dash_app.layout_json())
+            # A layout function may be slow (a database query); keep it off the event loop.
+            return _json_response(await run_in_threadpool(dash_app.layout_json))
         except Exception as error:  # noqa: BLE001 - the user's layout function may raise anything
             logger.exception("serving the layout failed")
             return _error(f"the layout could not be served: {type(error).__name__}: {error}", 500)
@@ -139,7 +140,11 @@ def create_app(dash_app: Any, *, debug: bool | None = None) -> Starlette:
     async def index(request: Request) -> Response:
         if request.method not in ("GET", "HEAD"):
             return _error(f"{request.url.path} does not accept {request.method}", 405, "method")
-        return HTMLResponse(render_index(dash_app, debug=dash_app.debug))
+        try:
+            return HTMLResponse(render_index(dash_app, debug=dash_app.debug))
+        except Exception as error:  # noqa: BLE001 - e.g. a DuplicateCallback found on first use
+            logger.exception("serving the page failed")
+            return _error(f"the page could not be served: {type(error).__name__}: {error}", 500)
 
     assets_path = dash_app.config.get("assets_url_path", "assets").strip("/")
     routes = [

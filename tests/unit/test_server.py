@@ -326,3 +326,22 @@ def test_page_config_is_script_safe():
     app = make_app(title="</script><script>alert(1)</script>")
     text = TestClient(create_app(app)).get("/").text
     assert _page_config(text)["title"] == "</script><script>alert(1)</script>"
+
+
+def test_broken_app_answers_json_500_on_every_route():
+    """Served without `wasmdash run` (uvicorn app:app.server), does a DuplicateCallback give JSON 500s?"""
+    app = Dash(__name__)
+    app.layout = html.Div([html.Div(id="a"), html.Div(id="out")])
+
+    @app.callback(Output("out", "children"), Input("a", "children"))
+    def one(a):
+        return a
+
+    @app.callback(Output("out", "children"), Output("a", "title"), Input("a", "n_clicks"))
+    def two(a):
+        return a, a
+
+    client = TestClient(create_app(app))
+    for response in (client.get("/"), client.get("/_dash-layout"), client.get("/_dash-dependencies")):
+        assert response.status_code == 500
+        assert "DuplicateCallback" in response.json()["error"]
