@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import builtins
 import inspect
+import json
 import symtable
 import sys
 import textwrap
@@ -21,7 +22,15 @@ from typing import Any, Callable, Iterable
 
 from .exceptions import DashException
 
-__all__ = ["ClientsideSourceError", "PageFunction", "page_function", "page_module_source"]
+__all__ = [
+    "ClientsideSourceError",
+    "PageFunction",
+    "page_function",
+    "page_module_source",
+    "page_app_source",
+    "build_page_app",
+    "is_python_clientside",
+]
 
 #: Top-level packages whose names may be imported by a function that runs in the page.
 PAGE_PACKAGES = frozenset({"wasmdash", "dash"})
@@ -39,6 +48,9 @@ class PageFunction:
     source: str
     imports: tuple[str, ...]
     location: str
+    #: the file's base name and the line of the ``def``, so page tracebacks point at the app's code
+    filename: str = "<clientside>"
+    line: int = 1
 
 
 def _location(func: Callable[..., Any]) -> str:
@@ -50,6 +62,11 @@ def _location(func: Callable[..., Any]) -> str:
 
 def _function_source(func: Callable[..., Any]) -> str:
     """The ``def`` (or ``async def``) of ``func`` without its decorators, dedented."""
+    return _function_source_and_offset(func)[0]
+
+
+def _function_source_and_offset(func: Callable[..., Any]) -> tuple[str, int]:
+    """The source (see ``_function_source``) and how many decorator lines came before the def."""
     try:
         source = textwrap.dedent(inspect.getsource(func))
     except (OSError, TypeError) as error:
@@ -65,7 +82,7 @@ def _function_source(func: Callable[..., Any]) -> str:
             "defined with `def`; lambdas cannot be shipped to the page."
         )
     lines = source.splitlines()
-    return "\n".join(lines[node.lineno - 1 :]) + "\n"
+    return "\n".join(lines[node.lineno - 1 :]) + "\n", node.lineno - 1
 
 
 def _global_names(source: str) -> set[str]:
@@ -138,7 +155,7 @@ def page_function(func: Callable[..., Any]) -> PageFunction:
             f"clientside Python callback `{name}` ({_location(func)}) closes over {free} from an "
             "enclosing function; only module-level functions can be shipped to the page."
         )
-    source = _function_source(func)
+    source, offset = _function_source_and_offset(func)
     module_globals = getattr(func, "__globals__", {})
     imports: list[str] = []
     missing: list[str] = []
@@ -160,7 +177,15 @@ def page_function(func: Callable[..., Any]) -> PageFunction:
             "rest of its module.\nMake the function self-contained (define or import what it needs "
             "inside it, or pass values in through State), or make it a server callback."
         )
-    return PageFunction(name=name, source=source, imports=tuple(sorted(set(imports))), location=_location(func))
+    code = getattr(func, "__code__", None)
+    return PageFunction(
+        name=name,
+        source=source,
+        imports=tuple(sorted(set(imports))),
+        location=_location(func),
+        filename=code.co_filename.replace("\\", "/").rsplit("/", 1)[-1] if code else "<clientside>",
+        line=(code.co_firstlineno + offset) if code else 1,
+    )
 
 
 def page_module_source(functions: Iterable[PageFunction]) -> str:
@@ -172,3 +197,186 @@ def page_module_source(functions: Iterable[PageFunction]) -> str:
         parts.append(f"# {function.location}")
         parts.append(function.source)
     return "\n".join(parts)
+
+
+# -- the page's app ---------------------------------------------------------------------------------
+#: ``clientside_function["namespace"]`` of Python callbacks that run in the page.
+PYTHON_NAMESPACE = "_wasmdash_python"
+
+
+def is_python_clientside(spec: Any) -> bool:
+    """Is this ``CallbackSpec`` a Python callback that runs in the page?"""
+    function = getattr(spec, "clientside_function", None) or {}
+    return function.get("namespace") == PYTHON_NAMESPACE and getattr(spec, "func", None) is not None
+
+
+def _dep_json(dep: Any) -> dict[str, Any]:
+    from .dependencies import Wildcard
+
+    component_id = dep.component_id
+    if isinstance(component_id, dict):
+        component_id = {k: [v.value] if isinstance(v, Wildcard) else v for k, v in component_id.items()}
+    return {
+        "__dep__": type(dep).__name__,
+        "id": component_id,
+        "property": dep.component_property,
+        "allow_duplicate": bool(dep.allow_duplicate),
+        "allow_optional": bool(dep.allow_optional),
+    }
+
+
+def _grouping_json(grouping: Any) -> Any:
+    if isinstance(grouping, dict):
+        return {"__dict__": {k: _grouping_json(v) for k, v in grouping.items()}}
+    if isinstance(grouping, (list, tuple)):
+        return [_grouping_json(v) for v in grouping]
+    if grouping is None or isinstance(grouping, (int, str)):
+        return grouping
+    return _dep_json(grouping)
+
+
+def _grouping_from_json(data: Any) -> Any:
+    from .dependencies import ALL, ALLSMALLER, MATCH, Input, Output, State
+
+    wildcards = {"ALL": ALL, "MATCH": MATCH, "ALLSMALLER": ALLSMALLER}
+    if isinstance(data, list):
+        return [_grouping_from_json(v) for v in data]
+    if not isinstance(data, dict):
+        return data
+    if "__dict__" in data:
+        return {k: _grouping_from_json(v) for k, v in data["__dict__"].items()}
+    component_id = data["id"]
+    if isinstance(component_id, dict):
+        component_id = {
+            k: wildcards[v[0]] if isinstance(v, list) and len(v) == 1 and v[0] in wildcards else v
+            for k, v in component_id.items()
+        }
+    kind = data["__dep__"]
+    if kind == "Output":
+        return Output(component_id, data["property"], allow_duplicate=data["allow_duplicate"])
+    return {"Input": Input, "State": State}[kind](
+        component_id, data["property"], allow_optional=data["allow_optional"]
+    )
+
+
+def _spec_json(spec: Any) -> dict[str, Any]:
+    return {
+        "output": _grouping_json(spec.output),
+        "inputs": [_dep_json(d) for d in spec.inputs],
+        "states": [_dep_json(d) for d in spec.states],
+        "args_indices": _grouping_json(spec.args_indices),
+        "prevent_initial_call": spec.prevent_initial_call,
+        "prevent_initial_call_raw": spec.prevent_initial_call_raw,
+        "output_id": spec.output_id,
+        "running": spec.running,
+        "clientside_function": spec.clientside_function,
+    }
+
+
+def page_app_source(specs: Iterable[Any]) -> str:
+    """The module the page runs to get a ``Dash`` app holding the Python clientside callbacks.
+
+    Only each function's own source travels (checked by :func:`page_function`), with the imports it
+    needs; the callbacks are registered on the page's app with the very dependencies, argument shape
+    and ``output`` string the server lists, so ``Dash.dispatch`` answers the same requests the same way.
+
+    Raises:
+        ClientsideSourceError: a function uses a module-level name the page will not have.
+    """
+    entries = []
+    shipped = []
+    for spec in specs:
+        if not is_python_clientside(spec):
+            continue
+        function = page_function(spec.func)
+        shipped.append(function)
+        entries.append(
+            {
+                "name": function.name,
+                "source": function.source,
+                "filename": function.filename,
+                "line": function.line,
+                "spec": _spec_json(spec),
+            }
+        )
+    imports = sorted({line for f in shipped for line in f.imports})
+    data = json.dumps(entries, indent=1)  # not sorted: a dict grouping's order is its outputs' order
+    return "\n".join(
+        [
+            "# Python callbacks that run in the page (generated by wasmdash): only these functions'",
+            "# own source, never the rest of their modules.",
+            *(f"#   {f.name} ({f.location})" for f in shipped),
+            "from wasmdash._clientside import build_page_app as _build_page_app",
+            *imports,
+            "",
+            f"app = _build_page_app(globals(), {data!r})",
+            "",
+        ]
+    )
+
+
+class _ForwardedProps(dict):  # type: ignore[type-arg]
+    """``CallbackState.updated_props`` whose writes go to the page at once instead of the response."""
+
+    def __init__(self, sink: Callable[[str, dict[str, Any]], None]) -> None:
+        super().__init__()
+        self._sink = sink
+
+    def __setitem__(self, key: str, props: dict[str, Any]) -> None:
+        self._sink(key, dict(props))
+
+
+def _page_dash_class() -> type:
+    from .app import Dash
+
+    class PageDash(Dash):
+        """The page's app: the Python clientside callbacks, answered by ``Dash.dispatch``.
+
+        ``set_props_sink(component_id, props)``, when set, receives ``set_props`` calls as they
+        happen (the page applies them at once, as Dash does for clientside callbacks) instead of
+        collecting them into the response's ``sideUpdate``.
+        """
+
+        set_props_sink: Callable[[str, dict[str, Any]], None] | None = None
+
+        def _make_state(self, body: Any, spec: Any, request: Any) -> Any:
+            state = super()._make_state(body, spec, request)
+            if self.set_props_sink is not None:
+                state.updated_props = _ForwardedProps(self.set_props_sink)
+            return state
+
+    return PageDash
+
+
+def build_page_app(namespace: dict[str, Any], entries_json: str) -> Any:
+    """Define each shipped function in ``namespace`` and register it on a new page ``Dash`` app.
+
+    Each function is compiled under its file's base name and its own line number, so a traceback
+    in the page points at the app's source line.
+    """
+    from ._callbacks import CallbackSpec, register
+    from ._grouping import flatten_grouping
+
+    app = _page_dash_class()(name="_wasmdash_page")
+    app.debug = True  # tracebacks reach the page's error overlay
+    for entry in json.loads(entries_json):
+        padded = "\n" * (max(1, int(entry["line"])) - 1) + entry["source"]
+        exec(compile(padded, entry["filename"], "exec"), namespace)  # noqa: S102 - the app's own code
+        func = namespace[entry["name"]]
+        data = entry["spec"]
+        output = _grouping_from_json(data["output"])
+        spec = CallbackSpec(
+            func=func,
+            output=output,
+            outputs=tuple(flatten_grouping(output)) if output is not None else (),
+            inputs=tuple(_grouping_from_json(d) for d in data["inputs"]),
+            states=tuple(_grouping_from_json(d) for d in data["states"]),
+            args_indices=_grouping_from_json(data["args_indices"]),
+            prevent_initial_call=data["prevent_initial_call"],
+            prevent_initial_call_raw=data["prevent_initial_call_raw"],
+            output_id=data["output_id"],
+            running=data["running"],
+            clientside_function=data["clientside_function"],
+        )
+        register(app.callback_map, app._callback_list, spec)
+    return app
