@@ -143,3 +143,46 @@ def test_removed_graph_is_purged_and_a_new_one_draws(wasmdash, app_path):
     page.click("#toggle")
     expect(page.locator(POINTS)).to_have_count(8)
     expect(page.locator("#scatter.dash-graph .js-plotly-plot")).to_have_count(1)
+
+
+def test_zoom_sets_relayout_data(wasmdash, app_path):
+    """Dragging a zoom box gives relayoutData with the new axis ranges."""
+    page = wasmdash.start(app_path("graph_bar"))
+    expect(page.locator(BARS)).to_have_count(3)
+    expect(page.locator("#relayout")).to_have_text('{"autosize": true}')
+    box = page.locator("#bars .nsewdrag").first.bounding_box()
+    assert box is not None
+    y = box["y"] + box["height"] / 2
+    drag(page, (box["x"] + box["width"] * 0.1, y), (box["x"] + box["width"] * 0.6, y))
+    expect(page.locator("#relayout")).to_contain_text('"xaxis.range[0]": ')
+    expect(page.locator("#relayout")).to_contain_text('"xaxis.range[1]": ')
+
+
+def svg_width(page, graph_id):
+    return page.locator(f"#{graph_id} .main-svg").first.evaluate("svg => svg.getBoundingClientRect().width")
+
+
+def test_responsive_graph_follows_its_container(wasmdash, app_path):
+    """responsive=True fills the container (layout width/height dropped) and resizes with it."""
+    page = wasmdash.start(app_path("graph_responsive"))
+    expect(page.locator("#fluid .main-svg").first).to_be_attached()
+    expect(page.locator("#fluid")).to_have_css("height", "200px")  # Dash's height: 100% default
+    page.wait_for_function("() => document.querySelector('#fluid .main-svg').getBoundingClientRect().width === 300")
+    page.click("#widen")
+    page.wait_for_function("() => document.querySelector('#fluid .main-svg').getBoundingClientRect().width === 500")
+    assert svg_width(page, "fluid") == 500
+
+
+def test_animate_moves_points_with_plotly_animate(wasmdash, app_path):
+    """animate=True: a new figure with as many traces animates; the point ends where the figure says."""
+    page = wasmdash.start(app_path("graph_responsive"))
+    point = page.locator("#moving .scatterlayer .point")
+    expect(point).to_have_count(1)
+    before = point.bounding_box()
+    assert before is not None
+    page.evaluate("""() => { window.__animated = false;
+        document.querySelector('#moving .js-plotly-plot').on('plotly_animated', () => { window.__animated = true; }); }""")
+    page.click("#move")
+    page.wait_for_function("() => window.__animated === true")
+    after = point.bounding_box()
+    assert after is not None and after["y"] < before["y"] - 50
