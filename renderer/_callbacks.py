@@ -268,11 +268,6 @@ def parse_callback_args(args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[s
             )
     inputs = [d for d in leaves if isinstance(d, Input)]
     states = [d for d in leaves if isinstance(d, State)]
-    if not inputs and (output is not None or states):
-        raise IncorrectTypeException(
-            "a callback needs at least one Input; got "
-            + (", ".join(map(repr, leaves)) if leaves else "none")
-        )
     counters = {"input": 0, "state": len(inputs)}
     indices = []
     for dep in leaves:
@@ -286,6 +281,7 @@ def parse_callback_args(args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[s
     outputs = tuple(flatten_grouping(output)) if output is not None else ()
     for dep in list(outputs) + leaves:
         _check_dependency(dep)
+    _check_wildcards(outputs, inputs, states)
     return {
         "output": output,
         "outputs": outputs,
@@ -322,6 +318,11 @@ def _check_dependency(dep: DashDependency) -> None:
                 raise IncorrectTypeException(
                     f"{describe_dep(dep)}: dict id keys must be non-empty strings, found {key!r}"
                 )
+            if not isinstance(value, (Wildcard, str, int, float, bool)):
+                raise IncorrectTypeException(
+                    f"{describe_dep(dep)}: dict id values must be wildcards or a string, number or "
+                    f"boolean, found {value!r:.200} ({type(value).__name__}) under key {key!r}"
+                )
             if isinstance(value, Wildcard) and value not in type(dep).allowed_wildcards:
                 raise IncorrectTypeException(
                     f"{describe_dep(dep)}: {value} is not allowed in an {type(dep).__name__}; allowed: "
@@ -332,6 +333,42 @@ def _check_dependency(dep: DashDependency) -> None:
             f"{type(dep).__name__}: component_id must be a string or a dict, got "
             f"{type(component_id).__name__}: {component_id!r:.200}"
         )
+
+
+def _wildcard_keys(dep: DashDependency, wildcard: Any) -> list[str]:
+    component_id = dep.component_id
+    if not isinstance(component_id, dict):
+        return []
+    return sorted(k for k, v in component_id.items() if v is wildcard)
+
+
+def _check_wildcards(outputs: tuple[Output, ...], inputs: list[Input], states: list[State]) -> None:
+    """dash-renderer's rules for MATCH and ALLSMALLER across one callback's dependencies.
+
+    Every Output has MATCH on the same keys; ALLSMALLER needs a MATCH on its key in the Outputs;
+    when the Outputs have MATCH, Input/State MATCH keys must be among them.
+    """
+    from .dependencies import ALLSMALLER, MATCH
+
+    match_keys = _wildcard_keys(outputs[0], MATCH) if outputs else []
+    for i, dep in enumerate(outputs[1:], start=1):
+        if _wildcard_keys(dep, MATCH) != match_keys:
+            raise IncorrectTypeException(
+                f"Mismatched MATCH wildcards across Outputs: Output {i} {describe_dep(dep)} does not have "
+                f"MATCH on the same keys as Output 0 {describe_dep(outputs[0])}. MATCH must be on the same "
+                "keys in every Output (ALL need not be)."
+            )
+    for kind, deps in (("Input", inputs), ("State", states)):
+        for i, dep in enumerate(deps):
+            keys = _wildcard_keys(dep, ALLSMALLER) + (_wildcard_keys(dep, MATCH) if match_keys else [])
+            extra = sorted(set(keys) - set(match_keys))
+            if extra:
+                where = f"Output 0 {describe_dep(outputs[0])}" if outputs else "the callback (it has no Outputs)"
+                raise IncorrectTypeException(
+                    f"{kind} {i} {describe_dep(dep)} has MATCH or ALLSMALLER on key(s) {', '.join(extra)}, but "
+                    f"{where} has no MATCH on them. ALLSMALLER needs a MATCH on the same key in the Outputs, "
+                    "and when the Outputs use MATCH, Input/State MATCH keys must be among theirs."
+                )
 
 
 def _running_json(running: Any) -> dict[str, Any] | None:

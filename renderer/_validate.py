@@ -208,7 +208,17 @@ def validate_app(layout: Any, specs: list[Any], *, check_ids: bool) -> list[Exce
             else:
                 owners[key] = spec
 
-    # 3. Every id (and prop) a callback names exists in the static layout.
+    # 3. A callback without Inputs runs only on load; with prevent_initial_call it never runs.
+    for spec in specs:
+        if not spec.inputs and spec.prevent_initial_call:
+            from .exceptions import CallbackException
+
+            problems.append(CallbackException(
+                f"{spec.describe()} has no Input and prevent_initial_call=True, so it will never be "
+                "called. Add an Input, or set prevent_initial_call=False to run it once on page load."
+            ))
+
+    # 4. Every id (and prop) a callback names exists in the static layout.
     if check_ids and layout is not None:
         known = sorted(by_id)
         for spec in specs:

@@ -654,3 +654,50 @@ def test_interleaved_state_keeps_argument_order():
             "inputs": [item("a", "children", 1), item("c", "children", 3)], "state": [item("b", "children", 2)]}
     assert dispatch(app, body).body["response"] == {"out": {"children": "123"}}
     assert seen["using"] is True
+
+
+def test_callback_without_inputs_is_allowed_and_runs():
+    """Can a callback have no Input (it runs once on load, as in Dash)?"""
+    app = make_app()
+
+    @app.callback(Output("out", "children"), [])
+    def on_load():
+        return "loaded"
+
+    deps = app.dependencies_json()[0]
+    assert deps["inputs"] == [] and deps["output"] == "out.children"
+    assert dispatch(app, {"output": "out.children", "outputs": out("out", "children"), "inputs": []}).body[
+        "response"] == {"out": {"children": "loaded"}}
+
+
+def test_no_input_with_prevent_initial_call_is_reported():
+    """Is a callback that can never run reported, saying why?"""
+    app = make_app()
+
+    @app.callback(Output("out", "children"), [], prevent_initial_call=True)
+    def never():
+        return "x"
+
+    with pytest.raises(Exception, match="never be called"):
+        app.validate()
+
+
+@pytest.mark.parametrize("deps, message", [
+    (lambda: (Output({"i": MATCH}, "children"), Output({"j": MATCH}, "children"), Input({"i": MATCH}, "value")),
+     "Mismatched MATCH wildcards across Outputs"),
+    (lambda: (Output("out", "children"), Input({"i": ALLSMALLER}, "value")),
+     "has MATCH or ALLSMALLER on key\\(s\\) i"),
+    (lambda: (Output({"i": MATCH}, "children"), Input({"j": MATCH}, "value")),
+     "key\\(s\\) j, but Output 0"),
+    (lambda: (Output("out", "children"), Input({"i": "x", "v": [1]}, "value")),
+     "dict id values must be wildcards or a string, number or boolean"),
+])
+def test_wildcard_rules_are_checked_at_declaration(deps, message):
+    """Are dash-renderer's MATCH/ALLSMALLER consistency rules enforced when declaring?"""
+    with pytest.raises(IncorrectTypeException, match=message):
+        callback(*deps())(lambda *a: None)
+
+
+def test_match_in_inputs_with_fixed_outputs_is_allowed():
+    """Is MATCH in Inputs allowed when the Outputs have none (Dash issue #2462)?"""
+    callback(Output("out", "children"), Input({"i": MATCH}, "value"))(lambda v: v)
