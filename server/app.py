@@ -81,6 +81,24 @@ class _Files(StaticFiles):
             await super().check_config()
 
 
+def _clientside_module(dash_app: Any) -> str | None:
+    """The page module of the app's Python clientside callbacks, or None when it has none.
+
+    Includes callbacks declared with the global ``callback`` that the app will take over.
+
+    Raises:
+        wasmdash._clientside.ClientsideSourceError: a function uses a module-level name that will
+            not exist in the page (naming the function and the name).
+    """
+    from wasmdash import _callbacks
+    from wasmdash._clientside import is_python_clientside, page_app_source
+
+    specs = [*dash_app._callback_list, *_callbacks.GLOBAL_CALLBACK_LIST]
+    if not any(is_python_clientside(spec) for spec in specs):
+        return None
+    return page_app_source(specs)
+
+
 def create_app(dash_app: Any, *, debug: bool | None = None) -> Starlette:
     """The ASGI app serving ``dash_app``.
 
@@ -91,6 +109,7 @@ def create_app(dash_app: Any, *, debug: bool | None = None) -> Starlette:
     """
     if debug is not None:
         dash_app.debug = debug
+    _clientside_module(dash_app)  # refuse to start when a Python clientside callback is not self-contained
 
     async def layout(request: Request) -> Response:
         try:
@@ -137,6 +156,16 @@ def create_app(dash_app: Any, *, debug: bool | None = None) -> Starlette:
             return response
         return _json_response(result.body, result.status, result.headers)
 
+    async def clientside(request: Request) -> Response:
+        # The Python callbacks that run in the page: their own source only (wasmdash._clientside).
+        try:
+            dash_app._setup()
+            text = _clientside_module(dash_app) or "app = None  # this app has no Python clientside callbacks\n"
+        except Exception as error:  # noqa: BLE001
+            logger.exception("building the page's Python callbacks failed")
+            return _error(f"the page's Python callbacks could not be built: {type(error).__name__}: {error}", 500)
+        return Response(text, media_type="text/x-python; charset=utf-8")
+
     async def index(request: Request) -> Response:
         if request.method not in ("GET", "HEAD"):
             return _error(f"{request.url.path} does not accept {request.method}", 405, "method")
@@ -151,6 +180,7 @@ def create_app(dash_app: Any, *, debug: bool | None = None) -> Starlette:
         Route("/_dash-layout", layout, methods=["GET"]),
         Route("/_dash-dependencies", dependencies, methods=["GET"]),
         Route("/_dash-update-component", update_component, methods=["GET", "POST", "PUT", "DELETE", "PATCH"]),
+        Route("/_wasmdash/clientside.py", clientside, methods=["GET"]),
         Mount("/_wasmdash/static", app=_Files(static_dir())),
         Mount(f"/{assets_path}", app=_Files(Path(dash_app.assets_path))),
         Route("/{path:path}", index, methods=["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH"]),

@@ -121,3 +121,59 @@ def test_third_party_module_is_refused(load_module):
     )
     with pytest.raises(ClientsideSourceError, match="`testing_tool`"):
         page_function(module.use)
+
+
+APP_WITH_LEAK = '''
+from wasmdash import Dash, Input, Output, html
+
+API_KEY = "hunter2"
+app = Dash(__name__)
+app.layout = html.Div([html.Div(id="in"), html.Div(id="out")])
+
+
+@app.callback(Output("out", "children"), Input("in", "children"), clientside=True)
+def leak(value):
+    return f"{value} {API_KEY}"
+'''
+
+
+def test_wasmdash_run_refuses_a_clientside_callback_using_a_module_name(tmp_path, capsys):
+    """Does `wasmdash run` exit non-zero, naming the function and the name, before serving?"""
+    from wasmdash.server.cli import main
+
+    path = tmp_path / "leaky_app.py"
+    path.write_text(APP_WITH_LEAK)
+    try:
+        assert main(["run", str(path), "--port", "1"]) == 1
+    finally:
+        sys.modules.pop("leaky_app", None)
+    err = capsys.readouterr().err
+    assert "ClientsideSourceError" in err
+    assert "`leak` (leaky_app.py:9) uses `API_KEY`" in err
+
+
+def test_server_serves_the_page_module(tmp_path):
+    """GET /_wasmdash/clientside.py: the shipped functions and nothing else of the module."""
+    path = tmp_path / "served_app.py"
+    path.write_text(APP_WITH_LEAK.replace("{API_KEY}", "!").replace('API_KEY = "hunter2"', 'SECRET = "hunter2"'))
+    spec = importlib.util.spec_from_file_location("served_app", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    import warnings
+
+    with warnings.catch_warnings():
+        # starlette 1.x warns that it prefers httpx2 for its TestClient; httpx is what we have.
+        warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+        from starlette.testclient import TestClient
+
+        from wasmdash.server.app import create_app
+
+        client = TestClient(create_app(module.app))
+
+    response = client.get("/_wasmdash/clientside.py")
+    assert response.status_code == 200
+    assert "def leak(value):" in response.text
+    assert "hunter2" not in response.text
+    namespace: dict = {}
+    exec(response.text, namespace)
+    assert [d["output"] for d in namespace["app"].dependencies_json()] == ["out.children"]
