@@ -51,6 +51,26 @@ class DispatchResult:
     body: dict[str, Any] | None
     headers: list[tuple[str, str]] = field(default_factory=list)
 
+    def unwrap(self) -> dict[str, Any] | None:
+        """What a ``Transport`` returns: the body for 200, None for 204.
+
+        Raises:
+            CallbackError: for any other status, with the ``error`` text, the ``traceback`` (debug)
+                and the ``callback`` output string from the body.
+        """
+        if self.status == 204:
+            return None
+        if self.status == 200:
+            return self.body
+        from .exceptions import CallbackError
+
+        body = self.body or {}
+        raise CallbackError(
+            str(body.get("error") or f"callback request failed with HTTP {self.status}"),
+            traceback=body.get("traceback"),
+            callback=body.get("callback") or body.get("field"),
+        )
+
 
 class _CallbackFailed(Exception):
     """Internal: the user's callback raised (or returned something unusable)."""

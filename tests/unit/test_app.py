@@ -274,3 +274,18 @@ def test_public_api_names_resolve():
     assert {"Dash", "html", "dcc", "Patch", "ctx", "no_update", "set_props", "ALLSMALLER"} <= set(namespace)
     assert wasmdash.callback_context is wasmdash.ctx
     assert wasmdash.PreventUpdate is wasmdash.exceptions.PreventUpdate
+
+
+def test_dispatch_result_unwrap_is_what_a_transport_returns():
+    """Does unwrap() give the body, None for 204, and raise CallbackError with the traceback?"""
+    from wasmdash.app import DispatchResult
+    from wasmdash.exceptions import CallbackError
+
+    assert DispatchResult(200, {"multi": True, "response": {}}).unwrap() == {"multi": True, "response": {}}
+    assert DispatchResult(204, None).unwrap() is None
+    with pytest.raises(CallbackError, match="callback `f` raised ValueError: x") as info:
+        DispatchResult(500, {"error": "callback `f` raised ValueError: x", "callback": "out.children",
+                             "traceback": "Traceback ..."}).unwrap()
+    assert info.value.traceback == "Traceback ..." and info.value.callback == "out.children"
+    with pytest.raises(CallbackError, match="inputs\\[0\\].property"):
+        DispatchResult(400, {"error": "inputs[0].property: expected a string", "field": "inputs[0].property"}).unwrap()
