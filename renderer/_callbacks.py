@@ -389,10 +389,16 @@ def _running_json(running: Any) -> dict[str, Any] | None:
 
 
 def _call_site() -> str:
+    """``file:line`` of the first caller outside wasmdash (cheap: no source lookups)."""
+    import sys
+
     here = os.path.dirname(os.path.abspath(__file__))
-    for frame in inspect.stack()[1:]:
-        if not os.path.abspath(frame.filename).startswith(here):
-            return f"{frame.filename}:{frame.lineno}"
+    frame = sys._getframe(1)
+    while frame is not None:
+        filename = frame.f_code.co_filename
+        if not os.path.abspath(filename).startswith(here):
+            return f"{filename}:{frame.f_lineno}"
+        frame = frame.f_back
     return ""
 
 

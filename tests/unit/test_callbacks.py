@@ -701,3 +701,12 @@ def test_wildcard_rules_are_checked_at_declaration(deps, message):
 def test_match_in_inputs_with_fixed_outputs_is_allowed():
     """Is MATCH in Inputs allowed when the Outputs have none (Dash issue #2462)?"""
     callback(Output("out", "children"), Input({"i": MATCH}, "value"))(lambda v: v)
+
+
+def test_no_output_no_input_callbacks_get_distinct_placeholders():
+    """Do two callbacks with neither outputs nor inputs get different output ids (by call site)?"""
+    app = make_app()
+    app.callback(State("a", "children"))(lambda a: None)
+    app.callback(State("b", "children"))(lambda b: None)
+    outputs = [d["output"] for d in app.dependencies_json()]
+    assert len(set(outputs)) == 2
