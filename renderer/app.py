@@ -565,6 +565,11 @@ class Dash:
         try:
             return to_json(value)
         except TypeError:
+            pass
+        try:
+            # Values Dash's JSON encoder (plotly's) also accepts: dates and times, Decimal, UUID.
+            return to_json(_plotly_compatible(value))
+        except TypeError:
             raise InvalidCallbackReturnValue(
                 f"{spec.describe()} returned a `{type(value).__name__}` for {describe_dep(dep)}: props must be str, int, "
                 f"float, bool, None, list, dict or components.\nValue: {short_repr(value)}"
@@ -666,6 +671,27 @@ def get_app() -> Dash:
     if _LAST_APP is None:
         raise RuntimeError("get_app() was called before any Dash(...) app was created.")
     return _LAST_APP
+
+
+def _plotly_compatible(value: Any) -> Any:
+    """``value`` with dates/times as ISO text and Decimal as float, as plotly's encoder does."""
+    import datetime
+    import decimal
+    import uuid
+
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return float(value)
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, dict):
+        return {k: _plotly_compatible(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plotly_compatible(v) for v in value]
+    if isinstance(value, Component):
+        return type(value)(**{k: _plotly_compatible(v) for k, v in value._props.items()})
+    return value
 
 
 def _first_of(problems: list[Exception]) -> Exception:

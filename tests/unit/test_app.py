@@ -289,3 +289,21 @@ def test_dispatch_result_unwrap_is_what_a_transport_returns():
     assert info.value.traceback == "Traceback ..." and info.value.callback == "out.children"
     with pytest.raises(CallbackError, match="inputs\\[0\\].property"):
         DispatchResult(400, {"error": "inputs[0].property: expected a string", "field": "inputs[0].property"}).unwrap()
+
+
+def test_dates_and_decimals_serialize_like_plotlys_encoder():
+    """Are datetime/date/Decimal return values sent as ISO text and float, as Dash does?"""
+    import datetime
+    import decimal
+
+    app = make_app()
+
+    @app.callback(Output("out", "children"), Output("other", "children"), Input("btn", "n_clicks"))
+    def when(n):
+        return datetime.date(2024, 5, 17), html.P([datetime.datetime(2024, 5, 17, 9, 30), decimal.Decimal("1.5")])
+
+    body = request("..out.children...other.children..", [{"id": "btn", "property": "n_clicks", "value": 1}],
+                   outputs=[{"id": "out", "property": "children"}, {"id": "other", "property": "children"}])
+    response = dispatch(app, body).body["response"]
+    assert response["out"]["children"] == "2024-05-17"
+    assert response["other"]["children"]["props"]["children"] == ["2024-05-17T09:30:00", 1.5]
