@@ -194,7 +194,11 @@ class Dash:
             raise NoLayoutException(
                 "The layout was not assigned. Set `app.layout = html.Div(...)` before the app serves."
             )
-        return to_json(self._layout_value())
+        layout = self._layout_value()
+        try:
+            return to_json(layout)
+        except TypeError:
+            return to_json(_plotly_compatible(layout))  # e.g. a date prop, as Dash's encoder allows
 
     # -- callbacks ---------------------------------------------------------------------------
     def callback(self, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

@@ -307,3 +307,12 @@ def test_dates_and_decimals_serialize_like_plotlys_encoder():
     response = dispatch(app, body).body["response"]
     assert response["out"]["children"] == "2024-05-17"
     assert response["other"]["children"]["props"]["children"] == ["2024-05-17T09:30:00", 1.5]
+
+
+def test_layout_with_a_date_prop_serializes():
+    """Does a layout holding a date (a date picker's value) serialize as ISO text?"""
+    import datetime
+
+    app = Dash(__name__)
+    app.layout = html.Div(html.Time(datetime.date(2024, 1, 2), id="t"))
+    assert app.layout_json()["props"]["children"]["props"]["children"] == "2024-01-02"
