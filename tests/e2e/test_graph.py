@@ -186,3 +186,28 @@ def test_animate_moves_points_with_plotly_animate(wasmdash, app_path):
     page.wait_for_function("() => window.__animated === true")
     after = point.bounding_box()
     assert after is not None and after["y"] < before["y"] - 50
+
+
+def test_patched_figure_redraws(wasmdash, app_path):
+    """A Patch on the figure (title, nested marker color) redraws with the rest of the figure kept."""
+    page = wasmdash.start(app_path("graph_patch"))
+    title = page.locator("#graph .gtitle")
+    expect(title).to_have_text("Initial Title")
+    page.click("#patch-title")
+    expect(title).to_have_text("Updated Title 1")
+    page.click("#patch-color")
+    expect(page.locator("#color")).to_have_text("blue")
+    expect(page.locator("#graph .scatterlayer .point").first).to_have_css("fill", "rgb(0, 0, 255)")
+    expect(title).to_have_text("Updated Title 1")
+
+
+def test_figure_none_draws_an_empty_plot(wasmdash, app_path):
+    """figure=None from a callback empties the plot without errors; a figure afterwards draws again."""
+    page = wasmdash.start(app_path("graph_patch"))
+    expect(page.locator("#graph .gtitle")).to_have_text("Initial Title")
+    page.click("#toggle")
+    expect(page.locator("#color")).to_have_text("no data")
+    expect(page.locator("#graph .gtitle")).to_have_count(0)
+    expect(page.locator("#graph .scatterlayer .point")).to_have_count(0)
+    page.click("#toggle")
+    expect(page.locator("#graph .gtitle")).to_have_text("Valid Figure")
