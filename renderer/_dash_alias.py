@@ -41,14 +41,23 @@ def target_name(name: str) -> str | None:
 
 
 class _AliasLoader(importlib.abc.Loader):
+    """Hands the import system the already-imported wasmdash module under the Dash name."""
+
     def __init__(self, module: ModuleType) -> None:
         self.module = module
+        self.original_spec = getattr(module, "__spec__", None)
 
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType:
         return self.module
 
     def exec_module(self, module: ModuleType) -> None:
-        """Already executed under its wasmdash name."""
+        """Already executed under its wasmdash name; undo the import system's ``__spec__`` swap.
+
+        The import system sets ``module.__spec__`` to the alias spec; left so, ``wasmdash`` would
+        claim to be ``dash`` to ``importlib.util.find_spec`` and ``reload``.
+        """
+        if self.original_spec is not None:
+            module.__spec__ = self.original_spec
 
 
 class DashAliasFinder(importlib.abc.MetaPathFinder):

@@ -79,3 +79,17 @@ def test_uninstall_forgets_the_alias():
     finally:
         _dash_alias.uninstall()
     assert "dash" not in sys.modules and not _dash_alias.is_installed()
+
+
+def test_wasmdash_keeps_its_own_spec():
+    """After `import dash`, does wasmdash still report its own module spec (not `dash`)?"""
+    result = run("""
+        import json, importlib.util
+        from wasmdash import _dash_alias
+        _dash_alias.install()
+        import dash, dash.html
+        import wasmdash, wasmdash.html
+        print(json.dumps([wasmdash.__spec__.name, wasmdash.html.__spec__.name,
+                          importlib.util.find_spec("wasmdash").name]))
+    """)
+    assert result == ["wasmdash", "wasmdash.html", "wasmdash"]
