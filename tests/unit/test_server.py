@@ -106,7 +106,7 @@ def test_page_has_config_loader_and_css():
     page = TestClient(create_app(app, debug=True)).get("/")
     assert page.status_code == 200
     text = page.text
-    assert '<div id="react-entry-point"></div>' in text
+    assert '<div id="react-entry-point">' in text  # the first render may fill it
     assert "<title>My &lt;App&gt;</title>" in text
     config = json.loads(text.split('<script id="_wasmdash-config" type="application/json">')[1].split("</script>")[0])
     assert config["requests_pathname_prefix"] == "/" and config["static_url"] == "/_wasmdash/static/"
