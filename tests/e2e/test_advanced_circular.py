@@ -41,15 +41,25 @@ def test_all_checkbox_and_city_checklist_stay_in_sync(wasmdash, app_path):
         expect(city).not_to_be_checked()
 
 
+def wait_slider_value(page, value):
+    """Wait until the page's slider shows `value` (its aria-valuenow, or a native range input's value)."""
+    page.wait_for_function(
+        """value => { const s = document.querySelector('#slider-circular [role=slider], #slider-circular input[type=range]');
+                      return s !== null && (s.getAttribute('aria-valuenow') ?? s.value) === value; }""",
+        arg=value)
+
+
 def test_slider_and_input_stay_in_sync(wasmdash, app_path):
     """The seed's slider + number input: typing moves the slider, moving the slider changes the input."""
     page = wasmdash.start(app_path("adv_circular_slider_dash"))
     expect(page.locator("#input-circular")).to_have_value("3")
+    wait_slider_value(page, "3")
     page.fill("#input-circular", "15")
-    expect(page.locator("#slider-circular [role=slider]")).to_have_attribute("aria-valuenow", "15")
-    page.locator("#slider-circular [role=slider]").focus()
+    wait_slider_value(page, "15")
+    page.get_by_role("slider").focus()
     page.keyboard.press("ArrowLeft")
     expect(page.locator("#input-circular")).to_have_value("14")
+    wait_slider_value(page, "14")
 
 
 def test_cycle_across_two_callbacks_is_reported(wasmdash, app_path):

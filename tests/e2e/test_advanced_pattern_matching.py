@@ -11,14 +11,19 @@ def pm(kind, index):
     return f'[id=\'{{"index":{index},"type":"{kind}"}}\']'
 
 
+def add_rows(page, n):
+    """Click "Add row" n times, each time waiting for the row (the callback reads the rows as State)."""
+    for i in range(1, n + 1):
+        page.click("#add")
+        expect(page.locator("#count")).to_have_text(f"rows={i}")
+
+
 def test_match_allsmaller_and_all_follow_added_rows(wasmdash, app_path):
     """Dash cbwc002: each added row gets its MATCH and ALLSMALLER outputs; ALL sees every row."""
     page = wasmdash.start(app_path("adv_pattern_matching"))
     expect(page.locator("#count")).to_have_text("rows=0")
     expect(page.locator("#total")).to_have_text("total=0")
-    for _ in range(3):
-        page.click("#add")
-    expect(page.locator("#count")).to_have_text("rows=3")
+    add_rows(page, 3)
     expect(page.locator("#total")).to_have_text("total=6")
     expect(page.locator(pm("square", 0))).to_have_text("sq=1")
     expect(page.locator(pm("square", 2))).to_have_text("sq=9")
@@ -30,8 +35,7 @@ def test_match_allsmaller_and_all_follow_added_rows(wasmdash, app_path):
 def test_editing_one_row_updates_only_what_matches_it(wasmdash, app_path):
     """Dash cbwc002: changing row 1 updates its square, the running sums from row 1 on, and the total."""
     page = wasmdash.start(app_path("adv_pattern_matching"))
-    for _ in range(3):
-        page.click("#add")
+    add_rows(page, 3)
     expect(page.locator(pm("running", 2))).to_have_text("run=6")
     page.locator(pm("num", 1)).fill("10")
     expect(page.locator(pm("square", 1))).to_have_text("sq=100")

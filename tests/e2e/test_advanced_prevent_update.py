@@ -1,6 +1,6 @@
 """Seed "Advanced Callbacks": PreventUpdate and no_update, in multi-output callbacks and in chains.
 
-Confirmed against Dash 4.4.1 (same apps, served by Dash, in Chromium) (tests run with real Dash serving the same apps): all assertions.
+Confirmed against Dash 4.4.1 (same apps, served by Dash, in Chromium): all assertions.
 """
 from __future__ import annotations
 
