@@ -1,6 +1,7 @@
 // The main thread's whole job: start the Python worker, apply its op batches, forward events.
 // Python (Pyodide) runs in static/worker.mjs, a module Web Worker, so it never blocks the page.
 import { createPatcher } from "./patch.js";
+import { createClientside } from "./clientside.js";
 
 const EVENTS = ["click", "input", "change", "keydown", "focusout", "submit"];
 // Keys worth a message: Enter submits, the rest drive keyboard widgets (dropdowns, sliders).
@@ -110,6 +111,8 @@ const patcher = createPatcher(root, actions);
 
 const worker = new Worker(new URL("worker.mjs", staticUrl), { type: "module" });
 const post = (message) => worker.postMessage(JSON.stringify(message));
+// Dash's JS clientside callbacks run here, called by the Python scheduler in the worker.
+const runClientside = createClientside(post);
 
 worker.onmessage = (e) => {
   const message = JSON.parse(e.data);
@@ -126,6 +129,9 @@ worker.onmessage = (e) => {
       break;
     case "error":
       showError(message.message, message.traceback);
+      break;
+    case "clientside":
+      runClientside(message);
       break;
   }
 };

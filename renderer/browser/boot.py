@@ -23,6 +23,23 @@ logger = logging.getLogger(__name__)
 _state: dict[str, Any] = {"runtime": None, "early": []}
 
 
+async def fetch_text(url: str) -> str:
+    from pyodide.http import pyfetch
+
+    response = await pyfetch(url)
+    text = await response.text()
+    if not response.ok:
+        raise RuntimeError(f"GET {url} failed: HTTP {response.status}: {text[:500]}")
+    return text
+
+
+def _set_props(component_id: Any, props: dict[str, Any]) -> None:
+    """``set_props`` from a clientside callback (JS or Python): applied to the page at once."""
+    from ..transports import apply_set_props
+
+    apply_set_props(_state["runtime"], component_id, props)
+
+
 async def fetch_json(url: str) -> Any:
     from pyodide.http import pyfetch
 
@@ -61,10 +78,21 @@ async def boot(config_json: str, layout_text: str | None = None, dependencies_te
         from ..runtime import Runtime
         from ..vdom import DomView
 
+        from .clientside import routing_transport
+
+        transport = await routing_transport(
+            base,
+            dependencies,
+            http=FetchTransport(base),
+            set_props=_set_props,
+            fetch_text=fetch_text,
+            report_error=report_error,
+            format_exception=lambda exc: "".join(traceback.format_exception(exc)),
+        )
         applier = WorkerApplier()
         page = {"href": config.get("href"), "storage": config.get("storage") or {}}
         options: dict[str, Any] = dict(
-            transport=FetchTransport(base),
+            transport=transport,
             # send: ops that arise outside the runtime's updates (a dropdown opening, a timer)
             view=DomView(report_error=report_error, send=applier.apply, page=page),
             applier=applier,
@@ -98,6 +126,11 @@ def handle_event(message_json: str) -> None:
     try:
         message = json.loads(message_json)
     except ValueError:
+        return
+    if str(message.get("type", "")).startswith("clientside-"):  # replies of static/clientside.js
+        from .clientside import receive
+
+        receive(message)
         return
     if _state["runtime"] is None:
         _state["early"].append(message)
