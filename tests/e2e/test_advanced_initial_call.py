@@ -79,3 +79,17 @@ def test_inserted_inputs_trigger_their_callbacks_once(wasmdash, app_path):
     assert len(requests_for(bodies, "final.children")) == 2
     assert len(requests_for(bodies, "middle.children")) == 1
     assert len(requests_for(bodies, "container.children")) == 1
+
+
+def test_chained_callback_waits_for_slow_predecessor(wasmdash, app_path):
+    """Dash cbmt013: after "slow" then "fast", the third callback waits for the slow one and runs once."""
+    page = wasmdash.start(app_path("adv_slow_fast_chain_dash"))
+    third = page.locator("#third_output_3")
+    initial = "in the third callback: in the fast callback (None) / in the slow callback (None) (call 1)"
+    expect(third).to_have_text(initial)
+    page.click("#button_4")
+    page.click("#button_3")
+    expect(page.locator("#first_output_3")).to_have_text("in the fast callback (1)")
+    expect(third).to_have_text(initial)  # the slow callback (1.5s on the server) is still running
+    expect(third).to_have_text(
+        "in the third callback: in the fast callback (1) / in the slow callback (1) (call 2)")

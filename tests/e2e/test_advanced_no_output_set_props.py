@@ -7,6 +7,8 @@ wasmdash's overlay. Dash applies set_props and outputs from one response but not
 """
 from __future__ import annotations
 
+import shutil
+
 from playwright.sync_api import expect
 
 OVERLAY = "#_wasmdash-error-overlay"
@@ -52,3 +54,16 @@ def test_set_props_without_outputs_sets_several_props(wasmdash, app_path):
     page.click("#only")
     expect(page.locator("#target")).to_have_text("changed 1")
     expect(page.locator("#target")).to_have_css("color", "rgb(255, 0, 0)")
+
+
+def test_seed_upload_callback_without_outputs_saves_the_file(wasmdash, app_path, tmp_path):
+    """The seed's dcc.Upload example: the no-output callback writes the uploaded file on the server."""
+    app = tmp_path / "upload_app.py"
+    shutil.copy(app_path("adv_upload_no_output_dash"), app)
+    (tmp_path / "uploaded_files").mkdir()
+    page = wasmdash.start(app)
+    expect(page.locator("#upload-data-to-server")).to_contain_text("Drag and Drop or Select Files")
+    with page.expect_response(lambda r: "_dash-update-component" in r.url):
+        page.locator("#upload-data-to-server input[type=file]").set_input_files(
+            files=[{"name": "notes.txt", "mimeType": "text/plain", "buffer": b"remember the milk"}])
+    assert (tmp_path / "uploaded_files" / "notes.txt").read_bytes() == b"remember the milk"
