@@ -1,0 +1,126 @@
+"""Issue 4: clientside callbacks. Dash's JavaScript ones run on the page's main thread; Python ones
+(`clientside=True`) run in the page on Pyodide. Neither makes a server round trip."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from playwright.sync_api import expect
+
+OVERLAY = "#_wasmdash-error-overlay"
+
+
+def update_requests(page):
+    """Record the output of every POST /_dash-update-component the page makes from now on."""
+    seen: list[str] = []
+    page.on(
+        "request",
+        lambda r: seen.append(json.loads(r.post_data or "{}").get("output", "?"))
+        if r.url.endswith("/_dash-update-component")
+        else None,
+    )
+    return seen
+
+
+def by_id(component_id: dict) -> str:
+    """A CSS selector for a dict id (rendered as its sorted, compact JSON)."""
+    return "[id='" + json.dumps(component_id, sort_keys=True, separators=(",", ":")) + "']"
+
+
+# -- JavaScript -------------------------------------------------------------------------------------
+def test_js_inline_and_asset_functions_run_on_load_and_on_input(wasmdash, app_path):
+    """Inline JS source and ClientsideFunction (assets/, subfolders too) answer without the server."""
+    page = wasmdash.start(app_path("clientside_js"))
+    expect(page.locator("#upper")).to_have_text("ABC")
+    expect(page.locator("#double")).to_have_text("abcabc")
+    expect(page.locator("#nested")).to_have_text("nested abc")
+    posted = update_requests(page)
+    page.fill("#text", "xy")
+    expect(page.locator("#upper")).to_have_text("XY")
+    expect(page.locator("#double")).to_have_text("xyxy")
+    expect(page.locator("#server-last")).to_have_text("server(js(server(xy)))")
+    assert "upper.children" not in posted and "double.children" not in posted
+    assert "server-step.children" in posted  # the server callbacks of the chain still go there
+
+
+def test_assets_css_and_js_are_loaded(wasmdash, app_path):
+    """Every .js and .css in the app's assets folder is in the page, as in Dash."""
+    page = wasmdash.start(app_path("clientside_js"))
+    expect(page.locator("#styled")).to_have_css("color", "rgb(255, 0, 0)")
+    assert page.evaluate("window.nestedAssetLoaded") is True
+
+
+def test_js_multi_output_no_update_and_prevent_update(wasmdash, app_path):
+    """Two outputs from one array; dash_clientside.no_update keeps one; PreventUpdate keeps both."""
+    page = wasmdash.start(app_path("clientside_js"))
+    expect(page.locator("#word-upper")).to_have_text("HELLO")
+    expect(page.locator("#word-length")).to_have_text("5")
+    page.fill("#word", "same")
+    expect(page.locator("#word-upper")).to_have_text("SAME")
+    expect(page.locator("#word-length")).to_have_text("5")
+    page.fill("#word", "stop")
+    page.fill("#text", "sync")  # a later update proves the prevented one was handled
+    expect(page.locator("#upper")).to_have_text("SYNC")
+    expect(page.locator("#word-upper")).to_have_text("SAME")
+
+
+def test_js_callback_context(wasmdash, app_path):
+    """dash_clientside.callback_context: triggered, triggered_id, inputs, states and the lists."""
+    page = wasmdash.start(app_path("clientside_js"))
+    page.click("#btn-b")
+    expect(page.locator("#context")).not_to_be_empty()
+    context = json.loads(page.locator("#context").inner_text())
+    assert context["triggered_id"] == "btn-b"
+    assert context["triggered"] == [{"prop_id": "btn-b.n_clicks", "value": 1}]
+    assert context["inputs"] == {"btn-a.n_clicks": None, "btn-b.n_clicks": 1}
+    assert context["states"] == {"text.value": "abc"}
+    assert context["inputs_list"] == ["btn-a", "btn-b"]
+    assert context["states_list"] == ["text"]
+    assert context["outputs_list"] == {"id": "context", "property": "children"}
+
+
+def test_js_set_props_and_promise(wasmdash, app_path):
+    """dash_clientside.set_props updates another component; a returned Promise is awaited."""
+    page = wasmdash.start(app_path("clientside_js"))
+    expect(page.locator("#later")).to_have_text("later: abc")
+    page.click("#set-btn")
+    expect(page.locator("#set-target")).to_have_text("set 1")
+    page.click("#set-btn")
+    expect(page.locator("#set-target")).to_have_text("set 2")
+
+
+def test_js_running_while_a_promise_is_pending(wasmdash, app_path):
+    """running= disables the button until the Promise resolves, then restores it."""
+    page = wasmdash.start(app_path("clientside_js"))
+    page.click("#hold-btn")
+    expect(page.locator("#hold-btn")).to_be_disabled()
+    page.wait_for_function("typeof window.releaseHeld === 'function'")
+    page.evaluate("window.releaseHeld()")
+    expect(page.locator("#held")).to_have_text("released 1")
+    expect(page.locator("#hold-btn")).to_be_enabled()
+
+
+def test_js_pattern_matching(wasmdash, app_path):
+    """ALL inputs arrive as an array; MATCH runs per item with that item's triggered_id."""
+    page = wasmdash.start(app_path("clientside_js"))
+    expect(page.locator("#total")).to_have_text("total 6")
+    page.fill(by_id({"index": 1, "type": "num"}), "10")
+    expect(page.locator("#total")).to_have_text("total 14")
+    page.fill(by_id({"index": 1, "type": "echo-in"}), "hi")
+    expect(page.locator(by_id({"index": 1, "type": "echo-out"}))).to_have_text("1:hi")
+    expect(page.locator(by_id({"index": 0, "type": "echo-out"}))).to_have_text("")
+
+
+def test_js_error_and_rejected_promise_reach_the_overlay(wasmdash, app_path):
+    """A thrown error and a rejected Promise show in the error overlay, naming the function."""
+    wasmdash.allow_console_errors()
+    page = wasmdash.start(app_path("clientside_js"))
+    page.click("#break-btn")
+    overlay = page.locator(OVERLAY)
+    expect(overlay).to_contain_text("Callback error updating broken.children via clientside function ui.broken")
+    expect(overlay).to_contain_text("TypeError")
+    page.click("#reject-btn")
+    expect(overlay).to_contain_text("the promise was rejected 1")
+    page.fill("#text", "still works")
+    expect(page.locator("#upper")).to_have_text("STILL WORKS")
