@@ -124,3 +124,94 @@ def test_js_error_and_rejected_promise_reach_the_overlay(wasmdash, app_path):
     expect(overlay).to_contain_text("the promise was rejected 1")
     page.fill("#text", "still works")
     expect(page.locator("#upper")).to_have_text("STILL WORKS")
+
+
+# -- Python in the page -----------------------------------------------------------------------------
+def test_python_callbacks_run_in_the_page_without_requests(wasmdash, app_path):
+    """@callback(clientside=True), app.callback(clientside=True), clientside_callback(function)."""
+    page = wasmdash.start(app_path("clientside_python"))
+    expect(page.locator("#shout")).to_have_text("ABC!")
+    expect(page.locator("#length")).to_have_text("3 letters")
+    posted = update_requests(page)
+    page.fill("#text", "hello")
+    expect(page.locator("#shout")).to_have_text("HELLO!")
+    expect(page.locator("#length")).to_have_text("5 letters")
+    expect(page.locator("#js-step")).to_have_text("js(python(server(hello)))")
+    assert posted == ["server-step.children"]  # the only server callback; the rest ran in the page
+
+
+def test_python_prevent_update_no_update_and_ctx(wasmdash, app_path):
+    """PreventUpdate and no_update keep outputs; ctx.triggered_id and ctx.triggered name the button."""
+    page = wasmdash.start(app_path("clientside_python"))
+    page.fill("#text", "stop")
+    expect(page.locator("#shout")).to_have_text("STOP!")
+    expect(page.locator("#length")).to_have_text("3 letters")
+    page.click("#btn-b")
+    expect(page.locator("#which")).not_to_be_empty()
+    which = json.loads(page.locator("#which").inner_text())
+    assert which == {"id": "btn-b", "triggered": ["btn-b.n_clicks"], "a": None, "b": 1}
+    expect(page.locator("#kept")).to_have_text("initial")
+
+
+def test_python_async_set_props_applies_at_once_and_running(wasmdash, app_path):
+    """An async callback's set_props shows while it awaits; running= disables its button meanwhile."""
+    page = wasmdash.start(app_path("clientside_python"))
+    page.click("#go")
+    expect(page.locator("#status")).to_have_text("working 1")
+    expect(page.locator("#go")).to_be_disabled()
+    expect(page.locator("#result")).to_have_text("")
+    page.click("#release")
+    expect(page.locator("#released")).to_have_text("released 1")
+    expect(page.locator("#result")).to_have_text("done 1")
+    expect(page.locator("#status")).to_have_text("finished 1")
+    expect(page.locator("#go")).to_be_enabled()
+
+
+def test_python_pattern_matching_and_dict_signature(wasmdash, app_path):
+    """ALL and MATCH ids, and keyword (dict) inputs and outputs, as for server callbacks."""
+    page = wasmdash.start(app_path("clientside_python"))
+    expect(page.locator("#total")).to_have_text("total 6")
+    expect(page.locator("#full")).to_have_text("Ada Lovelace")
+    expect(page.locator("#full-upper")).to_have_text("ADA LOVELACE")
+    page.fill(by_id({"index": 2, "type": "num"}), "7")
+    expect(page.locator("#total")).to_have_text("total 10")
+    page.fill(by_id({"index": 0, "type": "in"}), "zero")
+    expect(page.locator(by_id({"index": 0, "type": "out"}))).to_have_text("0:zero")
+    expect(page.locator(by_id({"index": 1, "type": "out"}))).to_have_text("")
+    page.fill("#first", "Grace")
+    expect(page.locator("#full-upper")).to_have_text("GRACE LOVELACE")
+
+
+def test_python_exception_shows_the_traceback_in_the_overlay(wasmdash, app_path):
+    """A failing Python callback in the page: the overlay names it, with its traceback line."""
+    wasmdash.allow_console_errors()
+    page = wasmdash.start(app_path("clientside_python"))
+    page.click("#fail")
+    overlay = page.locator(OVERLAY)
+    expect(overlay).to_contain_text("Callback error updating failed.children via clientside function _wasmdash_python.fail_")
+    expect(overlay).to_contain_text("callback `fail` (clientside_python.py:")
+    expect(overlay).to_contain_text("KeyError: 'missing'")
+    expect(overlay).to_contain_text('File "clientside_python.py", line 140, in fail')
+    page.fill("#text", "after")
+    expect(page.locator("#shout")).to_have_text("AFTER!")
+
+
+def test_only_the_marked_functions_reach_the_page(wasmdash, app_path):
+    """The page's module holds the clientside functions, not the module's secret or other code."""
+    page = wasmdash.start(app_path("clientside_python"))
+    source = page.evaluate("fetch('/_wasmdash/clientside.py').then((r) => r.text())")
+    assert "def shout(value):" in source and "async def slow(n):" in source
+    assert "the-server-secret-4711" not in source
+    assert "server_only" not in source and "def server_step" not in source
+
+
+def test_wasmdash_run_refuses_a_function_using_a_module_level_name(app_path):
+    """`wasmdash run` exits non-zero, naming the function and the name it cannot ship."""
+    done = subprocess.run(
+        [sys.executable, "-m", "wasmdash", "run", str(app_path("clientside_leak")), "--port", "1"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode != 0
+    assert "`leak` (clientside_leak.py:10) uses `API_KEY`" in done.stderr
