@@ -26,6 +26,11 @@ Op format (one batch = one JSON list of ops, applied in order by ``static/patch.
     Remove node ``ref`` and forget the refs of its subtree.
 ``["clear", ref]``
     Remove every child of ``ref`` (used on the mount point before the first render).
+``["hydrate", ref, spec]``
+    First render over HTML the host already rendered into ``ref`` (``render_html``): adopt the
+    existing nodes, giving them the spec's refs in render order (properties are set as ``insert``
+    would), instead of building new ones. If the DOM does not match the spec, it is rebuilt
+    (``clear`` + ``insert``).
 ``["setAttr", ref, name, value]`` / ``["removeAttr", ref, name]``
     ``value`` is a string (boolean attributes are ``""``).
 ``["style", ref, {css_name: value_or_None}]``
@@ -599,6 +604,8 @@ class DomView:
             writing ``localStorage``); the browser passes its ``Applier.apply``. Without it such ops
             wait for the next ``update``.
         page: what the page knows at start (``href``, ``storage`` snapshots), from ``loader.js``.
+        hydrate: the mount point already holds the host's ``render_html`` of the layout; the first
+            render adopts those nodes (a ``hydrate`` op) instead of replacing them.
     """
 
     def __init__(
@@ -606,7 +613,9 @@ class DomView:
         report_error: Callable[[str], None] | None = None,
         send: Callable[[list[Op]], None] | None = None,
         page: dict[str, Any] | None = None,
+        hydrate: bool = False,
     ) -> None:
+        self.hydrate = hydrate
         self.root: VNode | None = None
         self.nodes: dict[int, VNode] = {}  # ref -> node, for events
         self.by_path: dict[Path, VNode] = {}  # component path -> its root node
@@ -633,7 +642,7 @@ class DomView:
             clock.call_later(0, land)
 
     def render(self, layout: ComponentJSON) -> list[Op]:
-        """First paint: empty the mount point and insert the whole tree."""
+        """First paint: empty the mount point and insert the whole tree (or adopt the host's HTML)."""
         self._rendering += 1
         try:
             old_roots = self._component_roots(self.root) if self.root is not None else {}
@@ -643,7 +652,12 @@ class DomView:
             self.assign_refs(root)
             self.root = root
             self.index(root)
-            ops: list[Op] = [["clear", 0], ["insert", 0, to_spec(root), None]]
+            ops: list[Op]
+            if self.hydrate:
+                self.hydrate = False  # only the first render finds the host's HTML in place
+                ops = [["hydrate", 0, to_spec(root)]]
+            else:
+                ops = [["clear", 0], ["insert", 0, to_spec(root), None]]
             self._lifecycle(old_roots, self._component_roots(root))
         finally:
             self._rendering -= 1

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import os
 from typing import Any
 
-__all__ = ["render_index", "page_config", "asset_files"]
+__all__ = ["render_index", "page_config", "asset_files", "first_render"]
+
+logger = logging.getLogger(__name__)
 
 STATIC_PREFIX = "_wasmdash/static/"
 
@@ -74,10 +77,54 @@ def _json_for_script(value: Any) -> str:
     return json.dumps(value).replace("</", "<\\/").replace("<!--", "<\\!--")
 
 
-def render_index(app: Any, *, debug: bool = False) -> str:
-    """The HTML of the page for ``app``."""
+def first_render(layout: Any) -> str:
+    """The layout as HTML, rendered by the page's own code (``wasmdash.vdom``), or "" if it cannot be.
+
+    The page shows it before Python has booted; the page's renderer then adopts these nodes.
+    """
+    from wasmdash.vdom import render_html, render_layout
+
+    try:
+        return render_html(render_layout(layout, report=lambda message: None))
+    except Exception:  # noqa: BLE001 - the page renders (and reports) it again once booted
+        logger.exception("the first render of the layout failed; the page renders it after boot")
+        return ""
+
+
+def render_index(
+    app: Any,
+    *,
+    debug: bool = False,
+    layout: Any = None,
+    prefix: str | None = None,
+    static_url: str | None = None,
+    extra_config: dict[str, Any] | None = None,
+) -> str:
+    """The HTML of the page for ``app``, with the layout's first render in the mount point.
+
+    Args:
+        layout: the layout JSON to render into the page; by default ``app.layout_json()``.
+        prefix, static_url: override the app's URLs (a static export uses relative ones).
+        extra_config: more keys for the page config (a static export's app and wheels).
+    """
     app._setup()  # so validation_problems is current
     config = page_config(app, debug=debug)
+    if prefix is not None:
+        config["requests_pathname_prefix"] = prefix
+    if static_url is not None:
+        config["static_url"] = static_url
+    config.update(extra_config or {})
+    # A layout function runs once per page load, for /_dash-layout: its page has no first render.
+    from wasmdash.component import Component
+
+    is_function = callable(app.layout) and not isinstance(app.layout, Component)
+    if layout is None and not is_function:
+        try:
+            layout = app.layout_json()
+        except Exception:  # noqa: BLE001 - /_dash-layout answers with the error; the page shows it
+            layout = None
+    initial = "" if layout is None else first_render(layout)
+    config["hydrate"] = bool(initial)
     prefix = config["requests_pathname_prefix"]
     static = config["static_url"]
     assets = asset_files(app)
@@ -97,7 +144,7 @@ def render_index(app: Any, *, debug: bool = False) -> str:
     for name in assets:
         if name.endswith(".css"):
             head.append(f'<link rel="stylesheet" href="{assets_url}{html.escape(name)}">')
-    body = ['<div id="react-entry-point"></div>']
+    body = [f'<div id="react-entry-point">{initial}</div>']
     body.append(
         f'<script id="_wasmdash-config" type="application/json">{_json_for_script(config)}</script>'
     )

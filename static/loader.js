@@ -123,8 +123,10 @@ worker.onmessage = (e) => {
       } catch (err) {
         showError(`wasmdash could not apply a DOM update: ${err.message}`, err.stack);
       }
+      if (early !== null && message.ops.some((op) => op[0] === "hydrate" || (op[0] === "insert" && op[1] === 0))) replayEarly();
       break;
     case "ready":
+      if (early !== null) replayEarly();
       document.documentElement.setAttribute("data-wasmdash-ready", "true");
       break;
     case "error":
@@ -137,17 +139,34 @@ worker.onmessage = (e) => {
 };
 worker.onerror = (e) => showError(`wasmdash worker failed: ${e.message}`);
 
+// The host renders the first page into the HTML. Until Python adopts those nodes (the "hydrate"
+// op) they have no refs, so events on them are kept, with their target, and sent right after.
+let early = root.hasChildNodes() ? [] : null;
+
+function replayEarly() {
+  const queued = early || [];
+  early = null;
+  for (const [target, event, related] of queued) send(target, event, related);
+}
+
+function send(target, event, related) {
+  const refs = patcher.refsOf(target);
+  if (refs.length === 0) return;
+  event.refs = refs;
+  if (related) event.related = patcher.refsOf(related);
+  post({ type: "event", event });
+}
+
 function forward(e) {
   if (e.type === "keydown" && !KEYS.has(e.key)) return;
-  const refs = patcher.refsOf(e.target);
-  if (refs.length === 0) return;
+  if (early === null && patcher.refsOf(e.target).length === 0) return;
   const t = e.target;
-  const event = { type: e.type, refs, timestamp: Date.now() };
+  const event = { type: e.type, timestamp: Date.now() };
   if (e.type === "keydown") event.key = e.key;
   if (typeof t.value === "string" && t.tagName !== "BUTTON" && t.tagName !== "LI") event.value = t.value;
   if (t.type === "checkbox" || t.type === "radio") event.checked = t.checked;
   if (t.validity) event.valid = t.validity.valid;
-  if (e.type === "focusout" && e.relatedTarget) event.related = patcher.refsOf(e.relatedTarget);
+  const related = e.type === "focusout" ? e.relatedTarget : null;
   if (t.tagName === "SELECT" && t.multiple) event.selected = Array.from(t.selectedOptions, (o) => o.value);
   // Links rendered by dcc.Link navigate in the page (history API), not by loading a new document.
   if (e.type === "click") {
@@ -155,7 +174,8 @@ function forward(e) {
     if (link && !e.ctrlKey && !e.metaKey && !e.shiftKey && !e.altKey && e.button === 0) e.preventDefault();
     else if (link) event.modified = true;
   }
-  post({ type: "event", event });
+  if (early !== null) early.push([t, event, related]);
+  else send(t, event, related);
 }
 for (const type of EVENTS) root.addEventListener(type, forward);
 

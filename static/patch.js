@@ -37,6 +37,40 @@ export function createPatcher(root, actions = {}) {
     if (node[name] !== value) node[name] = value;
   }
 
+  // Hydration: match the host-rendered DOM (renderer/vdom.py render_html) against specs, collecting
+  // [node, spec] pairs children first; false at the first node that does not fit. Comments the
+  // HTML put between adjacent text nodes are skipped; an empty text node (no HTML) is created.
+  function adopt(node, spec, claimed) {
+    if (spec.text !== undefined) {
+      if (node.nodeType !== Node.TEXT_NODE) return false;
+    } else if (spec.comment !== undefined) {
+      if (node.nodeType !== Node.COMMENT_NODE) return false;
+    } else {
+      if (node.nodeType !== Node.ELEMENT_NODE || node.nodeName.toLowerCase() !== spec.tag.toLowerCase()) return false;
+      const opaque = spec.tag === "textarea" || (spec.props && typeof spec.props.innerHTML === "string");
+      if (!opaque && !adoptChildren(node, spec.children || [], claimed)) return false;
+    }
+    claimed.push([node, spec]);
+    return true;
+  }
+
+  function adoptChildren(parent, specs, claimed) {
+    let child = parent.firstChild;
+    for (const spec of specs) {
+      while (child && child.nodeType === Node.COMMENT_NODE && spec.comment === undefined) child = child.nextSibling;
+      if (spec.text === "" && (child === null || child.nodeType !== Node.TEXT_NODE)) {
+        const empty = document.createTextNode("");
+        parent.insertBefore(empty, child);
+        claimed.push([empty, spec]);
+        continue;
+      }
+      if (child === null || !adopt(child, spec, claimed)) return false;
+      child = child.nextSibling;
+    }
+    while (child && child.nodeType === Node.COMMENT_NODE) child = child.nextSibling;
+    return child === null;
+  }
+
   function forget(node) {
     if (node[REF] !== undefined) nodes.delete(node[REF]);
     for (let child = node.firstChild; child; child = child.nextSibling) forget(child);
@@ -69,6 +103,29 @@ export function createPatcher(root, actions = {}) {
       const node = get(ref);
       for (let child = node.firstChild; child; child = child.nextSibling) forget(child);
       node.replaceChildren();
+    },
+    hydrate(ref, spec) {
+      const parent = get(ref);
+      const claimed = [];
+      if (adoptChildren(parent, [spec], claimed)) {
+        for (const [node, each] of claimed) {
+          node[REF] = each.ref;
+          nodes.set(each.ref, node);
+          if (each.text !== undefined) {
+            if (node.data !== each.text) node.data = each.text;
+          } else if (each.props) {
+            for (const name in each.props) {
+              // what the user typed or ticked before Python was ready stays; loader.js replays it
+              if (name === "value" && typeof node.defaultValue === "string" && node.value !== node.defaultValue) continue;
+              if (name === "checked" && node.checked !== node.defaultChecked) continue;
+              setProp(node, name, each.props[name]);
+            }
+          }
+        }
+      } else {
+        for (let child = parent.firstChild; child; child = child.nextSibling) forget(child);
+        parent.replaceChildren(build(spec));
+      }
     },
     setAttr(ref, name, value) { get(ref).setAttribute(name, value); },
     removeAttr(ref, name) { get(ref).removeAttribute(name); },
