@@ -71,8 +71,19 @@ def load_app(path: str | os.PathLike[str]) -> Any:
     return find_dash_app(load_module(path))
 
 
-def serve(dash_app: Any, *, host: str = "127.0.0.1", port: int = 8050, debug: bool = False) -> None:
-    """Serve ``dash_app`` with uvicorn until interrupted."""
+def serve(
+    dash_app: Any,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8050,
+    debug: bool = False,
+    cors_origins: Sequence[str] = (),
+) -> None:
+    """Serve ``dash_app`` with uvicorn until interrupted.
+
+    ``cors_origins``: origins (``https://site.example``) whose pages may call this server's
+    callbacks, e.g. a static export built with ``--server``; no other origin is allowed.
+    """
     import logging
 
     import uvicorn
@@ -85,7 +96,14 @@ def serve(dash_app: Any, *, host: str = "127.0.0.1", port: int = 8050, debug: bo
     dash_app._setup()
     for problem in dash_app.validation_problems:
         logging.getLogger("wasmdash").error("%s: %s", type(problem).__name__, problem)
-    uvicorn.run(dash_app.server, host=host, port=port, log_level="info" if debug else "warning")
+    asgi = dash_app.server
+    if cors_origins:
+        from starlette.middleware.cors import CORSMiddleware
+
+        asgi = CORSMiddleware(
+            asgi, allow_origins=[o.rstrip("/") for o in cors_origins], allow_methods=["GET", "POST"], allow_headers=["Content-Type"]
+        )
+    uvicorn.run(asgi, host=host, port=port, log_level="info" if debug else "warning")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -96,12 +114,49 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
     run.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8050")))
     run.add_argument("--debug", action="store_true", help="tracebacks in callback errors, error overlay")
+    run.add_argument(
+        "--cors-origin", action="append", default=[], metavar="ORIGIN",
+        help="let pages from ORIGIN (a static export built with --server) call this server; repeatable",
+    )
+    build = commands.add_parser("build", help="write a static site of an app file (any static host)")
+    build.add_argument("app", help="path to the app's .py file")
+    build.add_argument("--out", required=True, help="directory to write the site into")
+    build.add_argument("--requirements", help="requirements file (default: requirements.txt beside the app)")
+    build.add_argument("--pyodide-packages", metavar="URL", help="Pyodide package repository for numpy, pandas... (needs the network)")
+    build.add_argument("--server", metavar="URL", help="wasmdash server for the callbacks that cannot run in the page")
+    build.add_argument("--debug", action="store_true", help="tracebacks in callback errors, error overlay")
     return parser
+
+
+def _build(args: argparse.Namespace) -> int:
+    from wasmdash.exceptions import DashException
+
+    from .export import BuildError, build_site
+
+    try:
+        result = build_site(
+            args.app,
+            args.out,
+            requirements=args.requirements,
+            pyodide_packages=args.pyodide_packages,
+            server=args.server,
+            debug=args.debug,
+        )
+    except (AppLoadError, BuildError) as error:
+        print(f"wasmdash build: {error}", file=sys.stderr)
+        return 2
+    except DashException as error:
+        print(f"wasmdash build: {args.app}: {type(error).__name__}: {error}", file=sys.stderr)
+        return 1
+    print(f"wasmdash: wrote {len(result.files)} files to {result.out}", file=sys.stderr)
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The ``wasmdash`` command."""
     args = _parser().parse_args(argv)
+    if args.command == "build":
+        return _build(args)
     if args.command == "run":
         from wasmdash.exceptions import DashException
 
@@ -115,7 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         print(f"wasmdash: serving {args.app} at http://{args.host}:{args.port}/", file=sys.stderr)
         try:
-            serve(dash_app, host=args.host, port=args.port, debug=args.debug)
+            serve(dash_app, host=args.host, port=args.port, debug=args.debug, cors_origins=args.cors_origin)
         except DashException as error:
             print(f"wasmdash: {args.app}: {type(error).__name__}: {error}", file=sys.stderr)
             return 1

@@ -60,21 +60,44 @@ async def _json_or_fetch(text: str | None, url: str) -> Any:
     return await fetch_json(url)
 
 
-async def boot(config_json: str, layout_text: str | None = None, dependencies_text: str | None = None) -> None:
+async def boot(
+    config_json: str,
+    layout_text: str | None = None,
+    dependencies_text: str | None = None,
+    app_source: str | None = None,
+) -> None:
     """Render the layout and run the initial callbacks.
 
     Args:
         config_json: the page config, plus ``base_url``, ``href`` and ``storage`` from loader.js.
         layout_text: ``_dash-layout`` as prefetched by worker.mjs while Pyodide booted, or None.
         dependencies_text: ``_dash-dependencies`` likewise.
+        app_source: a static export's app file (``config["static_app"]``): the layout, the
+            dependencies and the callbacks then come from that app, imported here.
     """
     try:
         config = json.loads(config_json)
         base = config["base_url"]
-        layout, dependencies = await asyncio.gather(
-            _json_or_fetch(layout_text, base + "_dash-layout"),
-            _json_or_fetch(dependencies_text, base + "_dash-dependencies"),
-        )
+        static_app = config.get("static_app")
+        http: Any = FetchTransport(base)
+        fetch_page_text = fetch_text
+        if static_app:
+            from .static_app import PAGE_APP_SOURCE, StaticTransport, load_app
+
+            app = load_app(static_app["file"], app_source or "", static_app.get("server_modules") or ())
+            layout, dependencies = app.layout_json(), app.dependencies_json()
+            server = static_app.get("server_url")
+            http = StaticTransport(
+                app, FetchTransport(server.rstrip("/") + "/") if server else None, static_app.get("server_outputs") or ()
+            )
+
+            async def fetch_page_text(url: str) -> str:  # the page's Python callbacks: the app itself
+                return PAGE_APP_SOURCE
+        else:
+            layout, dependencies = await asyncio.gather(
+                _json_or_fetch(layout_text, base + "_dash-layout"),
+                _json_or_fetch(dependencies_text, base + "_dash-dependencies"),
+            )
         from ..runtime import Runtime
         from ..vdom import DomView
 
@@ -83,9 +106,9 @@ async def boot(config_json: str, layout_text: str | None = None, dependencies_te
         transport = await routing_transport(
             base,
             dependencies,
-            http=FetchTransport(base),
+            http=http,
             set_props=_set_props,
-            fetch_text=fetch_text,
+            fetch_text=fetch_page_text,
             report_error=report_error,
             format_exception=lambda exc: "".join(traceback.format_exception(exc)),
         )
@@ -94,7 +117,8 @@ async def boot(config_json: str, layout_text: str | None = None, dependencies_te
         options: dict[str, Any] = dict(
             transport=transport,
             # send: ops that arise outside the runtime's updates (a dropdown opening, a timer)
-            view=DomView(report_error=report_error, send=applier.apply, page=page),
+            # hydrate: the mount point holds the host's first render of the layout; adopt its nodes
+            view=DomView(report_error=report_error, send=applier.apply, page=page, hydrate=bool(config.get("hydrate"))),
             applier=applier,
             clock=BrowserClock(),
             report_error=report_error,

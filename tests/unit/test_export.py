@@ -1,0 +1,181 @@
+"""`wasmdash build`: content-hashed file names, byte-identical rebuilds, requirements, server callbacks."""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from wasmdash.server.export import (
+    HASH_DIR,
+    BuildError,
+    build_site,
+    read_requirements,
+    reproducible_wheel,
+)
+
+TINY_PACKAGE = Path(__file__).resolve().parents[1] / "e2e" / "apps" / "static_tinypkg"
+
+APP = '''
+from dash import Dash, Input, Output, callback, html
+import static_greeting
+
+app = Dash(__name__)
+app.layout = html.Div([html.Button("Go", id="go"), html.Div("before", id="out")])
+
+
+@callback(Output("out", "children"), Input("go", "n_clicks"))
+def show(n):
+    return static_greeting.greet(str(n))
+'''
+
+
+@pytest.fixture
+def app_dir(tmp_path, monkeypatch):
+    monkeypatch.syspath_prepend(str(TINY_PACKAGE))
+    directory = tmp_path / "app"
+    (directory / "assets").mkdir(parents=True)
+    (directory / "app.py").write_text(APP)
+    (directory / "assets" / "site.css").write_text("body { margin: 0 }\n")
+    (directory / "requirements.txt").write_text(f"# local\n{TINY_PACKAGE}\n")
+    return directory
+
+
+def site_files(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def page_config(out: Path) -> dict:
+    html = (out / "index.html").read_text()
+    return json.loads(re.search(r'<script id="_wasmdash-config" type="application/json">(.*?)</script>', html).group(1))
+
+
+def test_rebuilding_an_unchanged_app_gives_byte_identical_output(app_dir, tmp_path):
+    build_site(app_dir / "app.py", tmp_path / "one")
+    build_site(app_dir / "app.py", tmp_path / "two")
+    one, two = site_files(tmp_path / "one"), site_files(tmp_path / "two")
+    assert one.keys() == two.keys()
+    assert [name for name in one if one[name] != two[name]] == []
+
+
+def test_hashed_files_are_named_by_their_content(app_dir, tmp_path):
+    out = tmp_path / "site"
+    result = build_site(app_dir / "app.py", out)
+    files = site_files(out)
+    assert set(files) == set(result.files)
+    unhashed = {name for name in files if not name.startswith(HASH_DIR + "/")}
+    assert unhashed == {"index.html", "assets/site.css"}
+    config = page_config(out)
+    source = config["static_app"]["source"]
+    wheel = config["static_app"]["wheels"][0]
+    for path in (source, wheel):
+        assert path.split("/")[1] == hashlib.sha256(files[path]).hexdigest()[:16]
+    assert wheel.endswith("/static_greeting-1.0-py3-none-any.whl")
+    runtime = config["static_url"]
+    assert re.fullmatch(r"\./_wasmdash/[0-9a-f]{16}/", runtime)
+    for name in ("loader.js", "worker.mjs", "runtime/pyodide.asm.wasm", "runtime/manifest.json"):
+        assert runtime[2:] + name in files
+
+
+def test_a_changed_app_gets_a_new_hash_and_old_files_go(app_dir, tmp_path):
+    out = tmp_path / "site"
+    build_site(app_dir / "app.py", out)
+    old_source = page_config(out)["static_app"]["source"]
+    (app_dir / "app.py").write_text(APP.replace('"before"', '"after"'))
+    build_site(app_dir / "app.py", out)
+    new_source = page_config(out)["static_app"]["source"]
+    assert new_source != old_source
+    assert not (out / old_source).exists() and (out / new_source).exists()
+    assert 'id="out">after<' in (out / "index.html").read_text()
+
+
+def test_first_render_is_in_the_index(app_dir, tmp_path):
+    build_site(app_dir / "app.py", tmp_path / "site")
+    html = (tmp_path / "site" / "index.html").read_text()
+    assert '<div id="react-entry-point"><div><button id="go">Go</button><div id="out">before</div></div></div>' in html
+    assert page_config(tmp_path / "site")["hydrate"] is True
+    assert './assets/site.css' in html
+
+
+def test_local_wheels_are_made_reproducible():
+    def wheel(date):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr(zipfile.ZipInfo("pkg/__init__.py", date), b"x = 1\n")
+        return buffer.getvalue()
+
+    assert wheel((2020, 1, 1, 0, 0, 0)) != wheel((2021, 1, 1, 0, 0, 0))
+    assert reproducible_wheel(wheel((2020, 1, 1, 0, 0, 0))) == reproducible_wheel(wheel((2021, 1, 1, 0, 0, 0)))
+
+
+def test_requirements_reject_pip_options(tmp_path):
+    path = tmp_path / "requirements.txt"
+    path.write_text("# comment\nfoo==1.0  # pinned\n\n")
+    assert read_requirements(path) == ["foo==1.0"]
+    path.write_text("--index-url https://example.com\n")
+    with pytest.raises(BuildError, match="pip options"):
+        read_requirements(path)
+
+
+def test_a_pyodide_built_package_needs_a_package_url(app_dir, tmp_path):
+    (app_dir / "requirements.txt").write_text(f"{TINY_PACKAGE}\nnumpy\n")
+    with pytest.raises(BuildError, match="numpy.*--pyodide-packages"):
+        build_site(app_dir / "app.py", tmp_path / "site")
+    build_site(app_dir / "app.py", tmp_path / "site", pyodide_packages="https://packages.example/full/")
+    static_app = page_config(tmp_path / "site")["static_app"]
+    assert static_app["pyodide_packages"] == ["numpy"]
+    assert static_app["pyodide_packages_url"] == "https://packages.example/full/"
+
+
+def test_a_missing_local_requirement_is_named(app_dir, tmp_path):
+    (app_dir / "requirements.txt").write_text("./nowhere\n")
+    with pytest.raises(BuildError, match="nowhere"):
+        build_site(app_dir / "app.py", tmp_path / "site")
+
+
+SERVER_APP = '''
+import sys
+import starlette
+from wasmdash import Dash, Input, Output, callback, html
+
+app = Dash(__name__)
+app.layout = html.Div([html.Button(id="b"), html.Div(id="page"), html.Div(id="marked"), html.Div(id="lib")])
+
+
+@callback(Output("page", "children"), Input("b", "n_clicks"))
+def in_page(n):
+    return sys.platform
+
+
+@callback(Output("marked", "children"), Input("b", "n_clicks"), server_only=True)
+def marked(n):
+    return "server"
+
+
+@callback(Output("lib", "children"), Input("b", "n_clicks"))
+def uses_starlette(n):
+    return starlette.__version__
+'''
+
+
+def test_server_callbacks_need_a_server_url(tmp_path):
+    (tmp_path / "server_app.py").write_text(SERVER_APP)
+    with pytest.raises(BuildError) as error:
+        build_site(tmp_path / "server_app.py", tmp_path / "site")
+    assert "`marked` is marked server_only=True" in str(error.value)
+    assert "`uses_starlette` uses `starlette`" in str(error.value)
+    assert "in_page" not in str(error.value)
+    result = build_site(tmp_path / "server_app.py", tmp_path / "site", server="http://127.0.0.1:9/")
+    static_app = page_config(tmp_path / "site")["static_app"]
+    assert static_app["server_url"] == "http://127.0.0.1:9/"
+    assert static_app["server_outputs"] == result.server_outputs == ["lib.children", "marked.children"]
+    assert static_app["server_modules"] == ["starlette"]
+
+
+def test_out_must_not_be_the_app_folder(app_dir):
+    with pytest.raises(BuildError, match="overwrite"):
+        build_site(app_dir / "app.py", app_dir)
