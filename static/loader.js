@@ -150,6 +150,8 @@ function replayEarly() {
 }
 
 function send(target, event, related) {
+  // a first render the page could not adopt was rebuilt: find the new node by its id
+  if (!target.isConnected && target.id) target = document.getElementById(target.id) || target;
   const refs = patcher.refsOf(target);
   if (refs.length === 0) return;
   event.refs = refs;

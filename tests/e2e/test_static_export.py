@@ -175,3 +175,41 @@ def test_the_server_refuses_other_origins(wasmdash):
 
     assert preflight("http://127.0.0.1:1") == "http://127.0.0.1:1"
     assert preflight("http://evil.example") is None
+
+
+def _open_held(wasmdash, url):
+    """Open ``url`` with the worker script held back; returns (page, release)."""
+    page = wasmdash._context().new_page()
+    page.on("console", wasmdash._on_console)
+    page.on("pageerror", lambda error: wasmdash.console_errors.append(f"pageerror: {error}"))
+    wasmdash.pages.append(page)
+    release = _hold_worker(page)
+    page.goto(url)
+    return page, release
+
+
+def test_clicks_before_boot_are_replayed_under_run(wasmdash, app_path):
+    """Under `wasmdash run` too: the first render shows before boot and an early click counts."""
+    server = AppServer(app_path("prevent_update_dash"))
+    wasmdash.servers.append(server)
+    page, release = _open_held(wasmdash, server.url + "/")
+    expect(page.locator("#show-secret")).to_have_text("Click here to see the content")
+    page.click("#show-secret")
+    release()
+    wasmdash.wait_ready(page)
+    expect(page.locator("#body-div")).to_have_text("Elephants are the only animal that can't jump")
+
+
+def test_a_first_render_the_browser_reshapes_is_rebuilt(wasmdash, app_path):
+    """HTML the parser changes (a table gains <tbody>) cannot be adopted: the page rebuilds it and
+    works, early clicks included."""
+    server = AppServer(app_path("static_table"))
+    wasmdash.servers.append(server)
+    page, release = _open_held(wasmdash, server.url + "/")
+    expect(page.locator("#cell")).to_have_text("cell")
+    page.click("#go")
+    release()
+    wasmdash.wait_ready(page)
+    expect(page.locator("#out")).to_have_text("went 1")
+    page.click("#go")
+    expect(page.locator("#out")).to_have_text("went 2")

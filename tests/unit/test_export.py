@@ -179,3 +179,17 @@ def test_server_callbacks_need_a_server_url(tmp_path):
 def test_out_must_not_be_the_app_folder(app_dir):
     with pytest.raises(BuildError, match="overwrite"):
         build_site(app_dir / "app.py", app_dir)
+
+
+def test_dom_view_adopts_the_host_render_once():
+    """With hydrate=True the first render adopts the host's HTML (one op); later ones rebuild."""
+    from wasmdash.vdom import DomView, render_html, render_layout
+
+    layout = {"namespace": "dash_html_components", "type": "Div", "props": {"id": "a", "children": "hi"}}
+    view = DomView(hydrate=True)
+    ops = view.render(layout)
+    assert [op[0] for op in ops] == ["hydrate"]
+    assert ops[0][1] == 0 and ops[0][2]["tag"] == "div" and ops[0][2]["children"][0]["text"] == "hi"
+    assert render_html(render_layout(layout)) == '<div id="a">hi</div>'
+    assert [op[0] for op in view.render(layout)] == ["clear", "insert"]
+    assert [op[0] for op in DomView().render(layout)] == ["clear", "insert"]
