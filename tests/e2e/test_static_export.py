@@ -74,8 +74,12 @@ def test_built_site_runs_callbacks_assets_and_a_requirement_in_the_page(wasmdash
     expect(page.locator("#greeting")).to_have_text("Hello, world!")  # the local pure-Python wheel
     expect(page.locator("#count")).to_have_text("0 clicks by world")
     expect(page.locator("#where")).to_have_text("ran on emscripten")  # in the page, not on a host
+    expect(page.locator("#js-upper")).to_have_text("WORLD")
+    expect(page.locator("#py-length")).to_have_text("5 letters")
     page.fill("#name", "Ada")
     expect(page.locator("#greeting")).to_have_text("Hello, Ada!")
+    expect(page.locator("#js-upper")).to_have_text("ADA")
+    expect(page.locator("#py-length")).to_have_text("3 letters")
     page.click("#add")
     expect(page.locator("#count")).to_have_text("1 clicks by Ada")
     expect(page.locator("#title")).to_have_css("color", "rgb(12, 34, 56)")  # assets/style.css

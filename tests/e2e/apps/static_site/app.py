@@ -2,7 +2,7 @@
 # the page after `wasmdash build`; static_greeting is a local pure-Python requirement.
 import sys
 
-from dash import Dash, Input, Output, State, callback, dcc, html
+from dash import Dash, Input, Output, State, callback, clientside_callback, dcc, html
 
 import static_greeting
 
@@ -16,6 +16,8 @@ app.layout = html.Div([
     html.Button("Add", id="add"),
     html.Div("no clicks", id="count"),
     html.Div(id="where"),
+    html.Div(id="js-upper"),
+    html.Div(id="py-length"),
 ], id="page")
 
 
@@ -32,3 +34,16 @@ def count(n_clicks, name):
 @callback(Output("where", "children"), Input("add", "n_clicks"))
 def where(n_clicks):
     return f"ran on {sys.platform}"
+
+
+# Dash's JavaScript clientside callback, and a Python one marked clientside: both work in the site.
+clientside_callback(
+    "function(name) { return (name || '').toUpperCase(); }",
+    Output("js-upper", "children"),
+    Input("name", "value"),
+)
+
+
+@callback(Output("py-length", "children"), Input("name", "value"), clientside=True)
+def length(name):
+    return f"{len(name or '')} letters"
