@@ -177,3 +177,39 @@ def test_server_serves_the_page_module(tmp_path):
     namespace: dict = {}
     exec(response.text, namespace)
     assert [d["output"] for d in namespace["app"].dependencies_json()] == ["out.children"]
+
+
+def test_three_ways_to_declare_a_python_clientside_callback(load_module):
+    """@callback(clientside=True), app.callback(clientside=True), clientside_callback(function)."""
+    module = load_module(
+        '''
+        from wasmdash import Dash, Input, Output, callback, clientside_callback, html
+
+        app = Dash(__name__)
+        app.layout = html.Div([html.Div(id=i) for i in ("in", "a", "b", "c", "d")])
+
+        @callback(Output("a", "children"), Input("in", "children"), clientside=True)
+        def a(value):
+            return value
+
+        @app.callback(Output("b", "children"), Input("in", "children"), clientside=True)
+        def b(value):
+            return value
+
+        def c(value):
+            return value
+
+        app.clientside_callback(c, Output("c", "children"), Input("in", "children"))
+
+        @app.callback(Output("d", "children"), Input("in", "children"))
+        def d(value):
+            return value
+        '''
+    )
+    functions = {dep["output"]: dep["clientside_function"] for dep in module.app.dependencies_json()}
+    assert functions["d.children"] is None
+    for output, name in (("a.children", "a"), ("b.children", "b"), ("c.children", "c")):
+        assert functions[output]["namespace"] == "_wasmdash_python"
+        assert functions[output]["function_name"].startswith(name + "_")
+    assert len({f["function_name"] for f in functions.values() if f}) == 3
+    assert all("clientside" not in spec.extra for spec in module.app._callback_list)
