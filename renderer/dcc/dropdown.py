@@ -52,6 +52,10 @@ Dropdown = make_component_class(
 )
 
 
+#: Most options drawn at once (the menu shows about six; the rest are reached by typing or keys).
+MAX_RENDERED = 100
+
+
 def _selected(props: dict[str, Any]) -> list[Any]:
     value = props.get("value")
     if props.get("multi"):
@@ -193,7 +197,11 @@ def _menu(ctx: RenderContext, props: dict[str, Any], path: Path, state: dict[str
         style={"maxHeight": max_height if isinstance(max_height, (int, float)) else 200, "overflowY": "auto"},
     )
     chosen = _selected(props)
-    for position, (index, option) in enumerate(shown):
+    # Like Dash's virtualized menu, only a window of options becomes DOM: building thousands of
+    # nodes in Python on every keystroke would make typing lag. The window follows the keyboard.
+    start = 0 if focus < MAX_RENDERED else focus - MAX_RENDERED + 1
+    window = shown[start:start + MAX_RENDERED]
+    for position, (index, option) in enumerate(window, start=start):
         classes = " ".join(
             c
             for c in (
@@ -204,9 +212,16 @@ def _menu(ctx: RenderContext, props: dict[str, Any], path: Path, state: dict[str
             )
             if c
         )
-        item = element("div", {"className": classes, "role": "option", "tabIndex": -1}, data=("option", index))
+        item = element(
+            "div", {"className": classes, "role": "option", "tabIndex": -1}, data=("option", index), key=f"option-{index}"
+        )
         item.children = render_label(ctx, option, path, index)
         menu.children.append(item)
+    hidden = len(shown) - len(window)
+    if hidden > 0:
+        menu.children.append(
+            element("div", {"className": "Select-more"}, [f"{hidden} more - type to narrow down"], key="more")
+        )
     if not shown:
         menu.children.append(element("div", {"className": "Select-noresults"}, ["No results found"]))
     return element("div", {"className": "Select-menu-outer"}, [menu], key="menu")

@@ -186,3 +186,18 @@ def test_opening_and_choosing_focus_the_search_box():
     page.sent.clear()
     page.fire(page.find("VirtualizedSelectOption")[0])
     assert ["call", "focus", [search.ref]] in page.sent
+
+
+def test_long_option_lists_render_a_window_that_follows_the_keyboard():
+    """2000 options: at most MAX_RENDERED are drawn, with a hint; ArrowDown past the end slides the window."""
+    from wasmdash.dcc.dropdown import MAX_RENDERED
+
+    page = Page(dcc.Dropdown(id="d", options=[f"o{i}" for i in range(2000)]))
+    page.open()
+    assert len(page.find("VirtualizedSelectOption")) == MAX_RENDERED
+    assert page.texts("Select-more") == [f"{2000 - MAX_RENDERED} more - type to narrow down"]
+    for _ in range(MAX_RENDERED):
+        search = [n for n in page.view.root.walk() if n.tag == "input"][0]
+        page.fire(search, "keydown", key="ArrowDown", value="")
+    assert page.texts("VirtualizedSelectFocusedOption") == [f"o{MAX_RENDERED}"]
+    assert page.texts("VirtualizedSelectOption")[-1] == f"o{MAX_RENDERED}"
