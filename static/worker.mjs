@@ -49,6 +49,9 @@ async function start(config) {
   const layout = app ? null : prefetch(config.base_url + "_dash-layout");
   const dependencies = app ? null : prefetch(config.base_url + "_dash-dependencies");
   const appSource = app ? fetchText(new URL(app.source, config.base_url).href) : null;
+  // The page's Python clientside callbacks (a small module), when the app has some.
+  const clientside = dependencies && dependencies.then((text) => (
+    text && text.includes('"_wasmdash_python"') ? prefetch(config.base_url + "_wasmdash/clientside.py") : null));
   const runtimeUrl = new URL("runtime/", config.static_url_abs).href;
   const pyodideModule = import(runtimeUrl + "pyodide.mjs");  // in parallel with the manifest
   const manifest = await (await fetch(runtimeUrl + "manifest.json")).json();
@@ -71,7 +74,8 @@ async function start(config) {
   const boot = pyodide.pyimport("wasmdash.browser.boot");
   handleEvent = boot.handle_event;
   for (const message of early.splice(0)) handleEvent(message);
-  await boot.boot(JSON.stringify(config), await layout, await dependencies, app ? await appSource : null);
+  await boot.boot(
+    JSON.stringify(config), await layout, await dependencies, app ? await appSource : null, clientside ? await clientside : null);
 }
 
 self.onmessage = (e) => {

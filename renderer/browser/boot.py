@@ -65,6 +65,7 @@ async def boot(
     layout_text: str | None = None,
     dependencies_text: str | None = None,
     app_source: str | None = None,
+    clientside_text: str | None = None,
 ) -> None:
     """Render the layout and run the initial callbacks.
 
@@ -74,6 +75,7 @@ async def boot(
         dependencies_text: ``_dash-dependencies`` likewise.
         app_source: a static export's app file (``config["static_app"]``): the layout, the
             dependencies and the callbacks then come from that app, imported here.
+        clientside_text: ``_wasmdash/clientside.py`` (the page's Python callbacks) likewise.
     """
     try:
         config = json.loads(config_json)
@@ -98,6 +100,10 @@ async def boot(
                 _json_or_fetch(layout_text, base + "_dash-layout"),
                 _json_or_fetch(dependencies_text, base + "_dash-dependencies"),
             )
+            if clientside_text is not None:
+
+                async def fetch_page_text(url: str) -> str:  # prefetched while Pyodide booted
+                    return clientside_text
         from ..runtime import Runtime
         from ..vdom import DomView
 
