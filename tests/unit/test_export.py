@@ -193,3 +193,44 @@ def test_dom_view_adopts_the_host_render_once():
     assert render_html(render_layout(layout)) == '<div id="a">hi</div>'
     assert [op[0] for op in view.render(layout)] == ["clear", "insert"]
     assert [op[0] for op in DomView().render(layout)] == ["clear", "insert"]
+
+
+def _offline_index(tmp_path, monkeypatch, *wheels: tuple[str, bytes]) -> None:
+    """pip finds packages only in a local folder (pip reads PIP_* from the environment)."""
+    index = tmp_path / "index"
+    index.mkdir()
+    for name, data in wheels:
+        (index / name).write_bytes(data)
+    monkeypatch.setenv("PIP_NO_INDEX", "1")
+    monkeypatch.setenv("PIP_FIND_LINKS", str(index))
+
+
+def _wheel(name: str, version: str, tag: str) -> tuple[str, bytes]:
+    buffer = io.BytesIO()
+    info = f"{name}-{version}.dist-info"
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(f"{name}/__init__.py", "VALUE = 1\n")
+        archive.writestr(f"{info}/METADATA", f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n")
+        archive.writestr(f"{info}/WHEEL", f"Wheel-Version: 1.0\nRoot-Is-Purelib: true\nTag: {tag}\n")
+        archive.writestr(f"{info}/RECORD", "")
+    return f"{name}-{version}-{tag}.whl", buffer.getvalue()
+
+
+def test_a_named_requirement_is_downloaded_as_the_registrys_wheel(app_dir, tmp_path, monkeypatch):
+    name, data = _wheel("tinydep", "2.0", "py3-none-any")
+    _offline_index(tmp_path, monkeypatch, (name, data))
+    (app_dir / "requirements.txt").write_text(f"{TINY_PACKAGE}\ntinydep==2.0\n")
+    result = build_site(app_dir / "app.py", tmp_path / "site")
+    assert result.wheels == ["static_greeting-1.0-py3-none-any.whl", name]
+    shipped = [p for p in (tmp_path / "site").rglob(name)]
+    assert len(shipped) == 1 and shipped[0].read_bytes() == data  # unchanged bytes
+
+
+def test_a_requirement_with_compiled_code_is_refused(app_dir, tmp_path, monkeypatch):
+    from packaging.tags import sys_tags
+
+    tag = next(iter(sys_tags()))
+    _offline_index(tmp_path, monkeypatch, _wheel("fastthing", "1.0", f"{tag.interpreter}-{tag.abi}-{tag.platform}"))
+    (app_dir / "requirements.txt").write_text(f"{TINY_PACKAGE}\nfastthing\n")
+    with pytest.raises(BuildError, match="fastthing is not pure Python"):
+        build_site(app_dir / "app.py", tmp_path / "site")
