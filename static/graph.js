@@ -130,7 +130,23 @@ function forget(ref) {
   if (state.plotted && window.Plotly) window.Plotly.purge(state.gd);
 }
 
+// Errors name the Graph (loader.js shows them in the error overlay).
+function named(outer, err) {
+  const id = outer && outer.id ? `dcc.Graph id=${JSON.stringify(outer.id)}` : "dcc.Graph (no id)";
+  const wrapped = new Error(`${id}: ${err && err.message ? err.message : err}`);
+  if (err && err.stack) wrapped.stack = err.stack;
+  return wrapped;
+}
+
 export async function draw(page, ref, plotRef, spec) {
+  try {
+    await drawNow(page, ref, plotRef, spec);
+  } catch (err) {
+    throw named(page.node(ref), err);
+  }
+}
+
+async function drawNow(page, ref, plotRef, spec) {
   const Plotly = await loadPlotly(page.staticUrl);
   const outer = page.node(ref);
   const gd = page.node(plotRef);
@@ -181,7 +197,11 @@ export async function amend(page, ref, how, value) {
     const first = update[Object.keys(update)[0]];
     indices = Array.from(Array(first ? first.length : 0).keys());
   }
-  await window.Plotly[how](state.gd, update, indices, maxPoints);
+  try {
+    await window.Plotly[how](state.gd, update, indices, maxPoints);
+  } catch (err) {
+    throw named(state.outer, err);
+  }
 }
 
 export function purge(page, ref) {

@@ -2,9 +2,19 @@
 plotly.js events (click, hover, relayout) feed callbacks in Dash's shapes."""
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import expect
 
 BARS = "#bars .barlayer .point path"
+
+
+@pytest.fixture(autouse=True)
+def patient_expect():
+    """plotly.js (3.5 MB) is parsed on the first draw of each page: on a busy machine the default
+    5 s of an expectation is not always enough, so these tests wait up to 30 s for a condition."""
+    expect.set_options(timeout=30_000)
+    yield
+    expect.set_options(timeout=5_000)
 
 
 def center(locator):
@@ -211,3 +221,14 @@ def test_figure_none_draws_an_empty_plot(wasmdash, app_path):
     expect(page.locator("#graph .scatterlayer .point")).to_have_count(0)
     page.click("#toggle")
     expect(page.locator("#graph .gtitle")).to_have_text("Valid Figure")
+
+
+def test_plotly_errors_name_the_graph(wasmdash, app_path):
+    """A plotly.js failure (extending a trace that does not exist) shows in the overlay with the id."""
+    wasmdash.allow_console_errors()
+    page = wasmdash.start(app_path("graph_events"))
+    expect(page.locator(POINTS)).to_have_count(8)
+    page.click("#bad-extend")
+    expect(page.locator("#_wasmdash-error-overlay")).to_contain_text('dcc.Graph id="scatter": ')
+    page.click("#add")  # the graph keeps working
+    expect(page.locator(POINTS)).to_have_count(9)

@@ -36,6 +36,7 @@ def graph():
 app.layout = html.Div([
     html.Button("Add point", id="add"),
     html.Button("Toggle graph", id="toggle"),
+    html.Button("Extend a missing trace", id="bad-extend"),
     html.Div(graph(), id="holder"),
     html.Div(id="selected"),
     html.Div(id="restyle"),
@@ -70,3 +71,9 @@ def add_point(n_clicks):
           prevent_initial_call=True)
 def toggle(n_clicks, children):
     return graph() if n_clicks % 2 == 0 else html.P("no graph", id="empty")
+
+
+@callback(Output("scatter", "extendData", allow_duplicate=True), Input("bad-extend", "n_clicks"),
+          prevent_initial_call=True)
+def bad_extend(n_clicks):
+    return [{"x": [[9]], "y": [[9]]}, [7]]
