@@ -163,3 +163,42 @@ def test_plain_dom_events_on_the_graph_change_nothing():
     view.render(graph_layout(figure=BAR))
     graph = view.by_path[("props", "children", 0)]
     assert view.changes_for_event({"type": "click", "refs": [graph.children[0].ref, graph.ref], "timestamp": 1}) == []
+
+
+def test_graph_without_id_has_no_id_attribute():
+    """As Dash (grbs001): no auto-generated id on the outer div."""
+    node = render_layout(to_json(dcc.Graph(className="graph-no-id")))
+    assert node.attrs == {"class": "dash-graph graph-no-id"}
+
+
+def test_animation_frames_and_mathjax_reach_the_spec():
+    """animate, animation_options, frames and mathjax (as config.typesetMath) go to graph.js."""
+    frames = [{"data": [{"x": [1]}]}]
+    spec = plot_spec({"figure": {"data": [], "layout": {}, "frames": frames}, "animate": True,
+                      "animation_options": {"transition": {"duration": 10}}, "mathjax": True})
+    assert spec["frames"] == frames and spec["animate"] is True
+    assert spec["animation_options"] == {"transition": {"duration": 10}}
+    assert spec["config"]["typesetMath"] is True
+
+
+def test_loading_state_marks_the_outer_div():
+    """loading_state.is_loading shows as data-dash-is-loading, as Dash's plain container does."""
+    node = render_layout(to_json(dcc.Graph(id="g", loading_state={"is_loading": True})))
+    assert node.attrs["data-dash-is-loading"] == "true"
+
+
+def test_clear_on_unhover_change_reaches_graph_js():
+    """graph.js reads clear_on_unhover from the last draw, so changing it redraws with the new value."""
+    layout = graph_layout(figure=BAR)
+    view = DomView()
+    view.render(layout)
+    calls = module_calls(view.update(layout, set_graph_props(layout, clear_on_unhover=True)))
+    assert [c[1] for c in calls] == ["draw"] and calls[0][4]["clear_on_unhover"] is True
+
+
+def test_config_does_not_leak_between_draws():
+    """Overrides are applied to copies: the component's own config and layout stay as given."""
+    config = {"responsive": True}
+    figure = {"data": [], "layout": {"height": 200}}
+    plot_spec({"figure": figure, "config": config, "responsive": False})
+    assert config == {"responsive": True} and figure == {"data": [], "layout": {"height": 200}}
