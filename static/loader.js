@@ -181,6 +181,18 @@ function forward(e) {
 }
 for (const type of EVENTS) root.addEventListener(type, forward);
 
+// Widgets drawn by Python that keep the keyboard in one field (dcc.Dropdown's search box) mark
+// their root with data-wasmdash-focus="<selector>": pressing anywhere inside focuses that field at
+// once, before the click reaches Python, so typing right after a click is not lost.
+root.addEventListener("mousedown", (e) => {
+  const host = e.target.closest && e.target.closest("[data-wasmdash-focus]");
+  if (!host) return;
+  const field = host.querySelector(host.getAttribute("data-wasmdash-focus"));
+  if (!field || field === e.target || field.disabled) return;
+  e.preventDefault();
+  field.focus();
+});
+
 // dcc.Upload: the file picker opens only inside the user's click, and files are read here.
 function readFiles(files) {
   return Promise.all(Array.from(files, (file) => new Promise((resolve) => {

@@ -114,7 +114,10 @@ def render(ctx: RenderContext, props: dict[str, Any], path: Path) -> VNode:
         )
         if c
     )
-    select = element("div", {"className": select_class})
+    # loader.js focuses the search box on any press inside (see data-wasmdash-focus there)
+    select = element(
+        "div", {"className": select_class, "data-wasmdash-focus": ".Select-input-field" if searchable else None}
+    )
     control = element(
         "div",
         {"className": "Select-control", "tabIndex": None if searchable or disabled else 0},
