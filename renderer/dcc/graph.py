@@ -166,8 +166,8 @@ def _amend(view: DomView, node: VNode, props: dict[str, Any], old: dict[str, Any
         value = props.get(name)
         if value is None or value == [] or value == {}:
             continue
-        if old is not None and old.get(name) == value:
-            continue
+        if old is not None and old.get(name) is value:
+            continue  # Dash amends for every new value a callback sets (identity, not equality)
         view.call("module", MODULE, "amend", node.ref, how, to_json(value))
 
 

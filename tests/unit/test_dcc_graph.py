@@ -1,6 +1,8 @@
 """dcc.Graph: markup, the graph.js module calls it sends, and plotly.js events -> props."""
 from __future__ import annotations
 
+import pytest
+
 from wasmdash import dcc, html
 from wasmdash.component import to_json
 from wasmdash.dcc.graph import DEFAULT_ANIMATION, is_responsive, plot_spec
@@ -202,3 +204,19 @@ def test_config_does_not_leak_between_draws():
     figure = {"data": [], "layout": {"height": 200}}
     plot_spec({"figure": figure, "config": config, "responsive": False})
     assert config == {"responsive": True} and figure == {"data": [], "layout": {"height": 200}}
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "vdom calls update hooks only when props compare unequal; Dash extends again when a callback "
+    "returns an equal extendData (it compares by identity). Needs an identity-aware lifecycle."
+))
+def test_equal_extend_data_from_a_new_callback_result_extends_again():
+    """Dash grva004: the same prependData/extendData returned twice amends twice."""
+    import copy
+
+    data = [{"y": [[3]]}, [0]]
+    layout = graph_layout(figure=BAR, extendData=data)
+    view = DomView()
+    view.render(layout)
+    ops = view.update(layout, set_graph_props(layout, extendData=copy.deepcopy(data)))
+    assert [c[1] for c in module_calls(ops)] == ["amend"]
