@@ -232,3 +232,15 @@ def test_plotly_errors_name_the_graph(wasmdash, app_path):
     expect(page.locator("#_wasmdash-error-overlay")).to_contain_text('dcc.Graph id="scatter": ')
     page.click("#add")  # the graph keeps working
     expect(page.locator(POINTS)).to_have_count(9)
+
+
+def test_graph_inside_loading(wasmdash, app_path):
+    """A Graph under dcc.Loading draws, redraws on new figures and ends up visible."""
+    page = wasmdash.start(app_path("graph_loading"))
+    bars = page.locator("#loaded .barlayer .point path")
+    expect(bars).to_have_count(2)
+    page.click("#more")
+    expect(bars).to_have_count(3)
+    page.click("#more")
+    expect(bars).to_have_count(4)
+    expect(page.locator("#loaded .main-svg").first).to_be_visible()
