@@ -225,15 +225,37 @@ def server_callbacks(app: Any, module: types.ModuleType, available: Iterable[str
 # -- the site ----------------------------------------------------------------------------------
 
 
+def runtime_dir() -> Path:
+    """The assembled browser runtime: ``static/runtime/``, else assembled now into the user's cache.
+
+    Raises:
+        BuildError: it is not there and the registries cannot be reached to assemble it.
+    """
+    runtime = static_dir() / "runtime"
+    if (runtime / "manifest.json").is_file():
+        return runtime
+    from importlib.metadata import version
+
+    import wasmdash
+
+    from . import runtime_files
+
+    installed = version("wasmdash")
+    cached = runtime_files.default_cache() / "runtime" / installed
+    try:
+        runtime_files.assemble(cached, package_dir=Path(wasmdash.__file__).parent, version=installed)
+    except (OSError, runtime_files.RegistryError) as error:
+        raise BuildError(
+            f"the browser runtime is missing ({runtime}) and could not be assembled into {cached}: {error}"
+        ) from None
+    return cached
+
+
 def _runtime_files() -> dict[str, bytes]:
     """static/ (loader, worker, css...) and runtime/ as the page needs them: relative path -> bytes."""
     static = static_dir()
-    runtime = static / "runtime"
+    runtime = runtime_dir()
     manifest_path = runtime / "manifest.json"
-    if not manifest_path.is_file():
-        raise BuildError(
-            f"the browser runtime is missing ({manifest_path}); assemble it first with `python build.py runtime`."
-        )
     manifest = json.loads(manifest_path.read_text())
     files = {p.name: p.read_bytes() for p in sorted(static.iterdir()) if p.is_file() and p.suffix in {".js", ".mjs", ".css"}}
     names = [*PYODIDE_FILES, "pyodide-lock.json", "manifest.json", manifest["wheel"], manifest["micropip"]]
@@ -253,7 +275,7 @@ def _tree_hash(files: dict[str, bytes]) -> str:
 
 
 def _pyodide_lock() -> dict[str, Any]:
-    return json.loads((static_dir() / "runtime" / "pyodide-lock.json").read_text())
+    return json.loads((runtime_dir() / "pyodide-lock.json").read_text())
 
 
 def build_site(
