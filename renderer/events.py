@@ -169,6 +169,7 @@ def _settle(
     if ctx.dom_is_wrong:
         root = view.by_path.get(ctx.path)
         if root is not None and root.component is not None and changes:
+            _remember(view, root, changes)
             root.component.update(changes)
         if ctx.target is not None:
             ctx.target.props = {name: None for name in ctx.target.props}  # forces setProp on refresh
@@ -226,6 +227,7 @@ def sync_after_change(view: DomView, path: Path, changes: dict[str, Any]) -> Non
         return
     if root.component is None:
         root.component = {}
+    _remember(view, root, changes)
     root.component.update(changes)
     if root.namespace == HTML_NAMESPACE:
         return  # html elements have no DOM properties driven by props
@@ -233,6 +235,14 @@ def sync_after_change(view: DomView, path: Path, changes: dict[str, Any]) -> Non
         {"namespace": root.namespace, "type": root.type, "props": root.component}, path
     )
     _copy_dom_props(root, fresh)
+
+
+def _remember(view: DomView, root: VNode, changes: dict[str, Any]) -> None:
+    """Record the user's edit for Dash's ``persistence`` (only dcc components persist)."""
+    if root.namespace != HTML_NAMESPACE:
+        from .dcc._persistence import record_user_edit
+
+        record_user_edit(view, root, changes)
 
 
 def _copy_dom_props(old: VNode, new: VNode) -> None:

@@ -595,6 +595,17 @@ def get_in(layout: Any, path: Path) -> Any:
     return value
 
 
+def _same_component(node: VNode, component: Any) -> bool:
+    """Is ``component`` (layout JSON) the one ``node`` shows: same type and id?"""
+    if not is_component(component):
+        return False
+    return (
+        component.get("type") == node.type
+        and component.get("namespace") == node.namespace
+        and (component.get("props") or {}).get("id") == (node.component or {}).get("id")
+    )
+
+
 class DomView:
     """``_seams.View`` for the page: remembers the rendered VNode tree, diffs updates into ops.
 
@@ -648,6 +659,9 @@ class DomView:
             old_roots = self._component_roots(self.root) if self.root is not None else {}
             self.nodes.clear()
             self.by_path.clear()
+            from .dcc._persistence import apply_persistence
+
+            apply_persistence(self, layout, ())  # the user's persisted edits, before anyone reads them
             root = self.render_component(layout, ())
             self.assign_refs(root)
             self.root = root
@@ -677,11 +691,22 @@ class DomView:
                 target, component = self._nearest_rendered(layout, path)
                 if target is None or any(target[: len(d)] == d for d in done):
                     continue
+                self._persist_new_components(component, target)
                 self._replace(target, self.render_component(component, target), ops)
                 done.append(target)
         finally:
             self._rendering -= 1
         return self.take_pending() + ops
+
+    def _persist_new_components(self, component: ComponentJSON, path: Path) -> None:
+        """Apply persisted edits to components arriving in this subtree (not to those already shown)."""
+        from .dcc._persistence import apply_persistence
+
+        def is_shown(at: Path, candidate: Any) -> bool:
+            node = self.by_path.get(at)
+            return node is not None and _same_component(node, candidate)
+
+        apply_persistence(self, component, path, is_shown)
 
     def _nearest_rendered(self, layout: ComponentJSON, path: Path) -> tuple[Path | None, Any]:
         """The closest component at or above ``path`` that is rendered and still in the layout.

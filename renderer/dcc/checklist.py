@@ -26,9 +26,9 @@ PROPS: dict[str, str] = {
     "labelClassName": "class of each label",
     "key": "diff key",
     "loading_state": "Dash bookkeeping",
-    "persistence": "accepted; not implemented yet",
-    "persisted_props": "accepted; not implemented yet",
-    "persistence_type": "accepted; not implemented yet",
+    "persistence": "truthy: the user's edits survive reloads (see dcc._persistence)",
+    "persisted_props": "props that persist (default ['value'])",
+    "persistence_type": "'local' (default), 'session' or 'memory'",
 }
 
 Checklist = make_component_class(

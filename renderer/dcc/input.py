@@ -64,9 +64,9 @@ PROPS: dict[str, str] = {
     "contextMenu": "attribute",
     "key": "diff key",
     "loading_state": "Dash bookkeeping, not rendered",
-    "persistence": "accepted; persistence is not implemented yet",
-    "persisted_props": "accepted; persistence is not implemented yet",
-    "persistence_type": "accepted; persistence is not implemented yet",
+    "persistence": "truthy: the user's edits survive reloads (see dcc._persistence)",
+    "persisted_props": "props that persist (default ['value'])",
+    "persistence_type": "'local' (default), 'session' or 'memory'",
 }
 
 Input = make_component_class(

@@ -36,9 +36,9 @@ _COMMON: dict[str, str] = {
     "className": "class of the wrapping div",
     "key": "diff key",
     "loading_state": "Dash bookkeeping",
-    "persistence": "accepted; not implemented yet",
-    "persisted_props": "accepted; not implemented yet",
-    "persistence_type": "accepted; not implemented yet",
+    "persistence": "truthy: the user's edits survive reloads (see dcc._persistence)",
+    "persisted_props": "props that persist (default ['value'])",
+    "persistence_type": "'local' (default), 'session' or 'memory'",
 }
 
 #: Dash's dcc.Slider props.

@@ -45,9 +45,9 @@ PROPS: dict[str, str] = {
     "n_clicks_timestamp": "ms epoch of the last click",
     "key": "diff key",
     "loading_state": "Dash bookkeeping",
-    "persistence": "accepted; not implemented yet",
-    "persisted_props": "accepted; not implemented yet",
-    "persistence_type": "accepted; not implemented yet",
+    "persistence": "truthy: the user's edits survive reloads (see dcc._persistence)",
+    "persisted_props": "props that persist (default ['value'])",
+    "persistence_type": "'local' (default), 'session' or 'memory'",
 }
 
 Textarea = make_component_class(
