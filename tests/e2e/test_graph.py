@@ -244,3 +244,12 @@ def test_graph_inside_loading(wasmdash, app_path):
     page.click("#more")
     expect(bars).to_have_count(4)
     expect(page.locator("#loaded .main-svg").first).to_be_visible()
+
+
+def test_prepend_data_with_max_points(wasmdash, app_path):
+    """prependData (update, indices, maxPoints) prepends to trace 0 and keeps its first 3 points."""
+    page = wasmdash.start(app_path("graph_events"))
+    expect(page.locator(POINTS)).to_have_count(8)
+    page.click("#prepend")
+    expect(page.locator(POINTS)).to_have_count(7)  # trace 0: 3 points, trace 1: 4
+    expect(page.locator("#scatter .scatterlayer .trace").first.locator(".point")).to_have_count(3)

@@ -37,6 +37,7 @@ app.layout = html.Div([
     html.Button("Add point", id="add"),
     html.Button("Toggle graph", id="toggle"),
     html.Button("Extend a missing trace", id="bad-extend"),
+    html.Button("Prepend, keep 3", id="prepend"),
     html.Div(graph(), id="holder"),
     html.Div(id="selected"),
     html.Div(id="restyle"),
@@ -77,3 +78,8 @@ def toggle(n_clicks, children):
           prevent_initial_call=True)
 def bad_extend(n_clicks):
     return [{"x": [[9]], "y": [[9]]}, [7]]
+
+
+@callback(Output("scatter", "prependData"), Input("prepend", "n_clicks"), prevent_initial_call=True)
+def prepend(n_clicks):
+    return dict(x=[[0.5]], y=[[3]]), [0], 3
