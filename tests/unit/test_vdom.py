@@ -213,3 +213,45 @@ def test_update_of_a_vanished_path_rerenders_the_nearest_ancestor():
     ops = view.update(layout, [("props", "children", 1)])
     assert sorted(op[0] for op in ops) == ["insert", "remove", "remove"]
     assert view.by_path[("props", "children")].tag == "b"
+
+
+def test_random_updates_through_the_view_keep_the_page_equal_to_a_fresh_render():
+    """Random edits (text, reorder, insert, remove) announced by path: ops turn the page into the new layout."""
+    import copy
+    import random
+
+    from test_diff import FakeDom, shape_of
+
+    rng = random.Random(99)
+    for _ in range(150):
+        layout = H("Div", [H("Ul", [H("Li", f"item {k}", id=k) for k in "abcde"], id="list"),
+                           H("P", "para", id="p")], id="root")
+        view = DomView()
+        ops = view.render(layout)
+        dom = FakeDom({"ref": 0, "tag": "main"})
+        dom.apply(ops[1:])  # skip the initial clear of the mount point
+        for _ in range(4):
+            kind = rng.choice(["text", "reorder", "insert", "remove", "para"])
+            items = layout["props"]["children"][0]["props"]["children"]
+            if kind == "text" and items:
+                item = rng.choice(items)
+                item["props"]["children"] = f"edited {rng.randint(0, 9)}"
+                path = ("props", "children", 0, "props", "children", items.index(item))
+            elif kind == "reorder":
+                rng.shuffle(items)
+                path = ("props", "children", 0)
+            elif kind == "insert":
+                key = f"n{rng.randint(0, 999)}"
+                if any(i["props"]["id"] == key for i in items):
+                    continue
+                items.insert(rng.randint(0, len(items)), H("Li", key, id=key))
+                path = ("props", "children", 0)
+            elif kind == "remove" and items:
+                items.pop(rng.randrange(len(items)))
+                path = ("props", "children", 0)
+            else:
+                layout["props"]["children"][1]["props"]["children"] = rng.choice(["x", ["y", H("B", "z")]])
+                path = ("props", "children", 1)
+            dom.apply(view.update(layout, [path]))
+            expected = render_layout(copy.deepcopy(layout))
+            assert dom.shape(dom.root["children"][0]) == shape_of(expected)
