@@ -619,8 +619,9 @@ class Dash:
 
         Inside ``wasmdash run`` (which serves the app itself) a module-level ``app.run()`` does nothing.
         """
-        if _LOADING_FOR_CLI:
-            logger.info("app.run() ignored: `wasmdash run` serves the app")
+        if _LOADING_FOR_CLI or sys.platform == "emscripten":
+            # `wasmdash run` serves the app itself, and in the page (Pyodide) there is no server.
+            logger.info("app.run() ignored: the app is already being served")
             return
         from wasmdash.server.cli import serve
 

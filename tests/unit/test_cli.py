@@ -125,3 +125,13 @@ def test_unguarded_app_run_in_the_file_does_not_serve(tmp_path):
     app_file = tmp_path / "unguarded.py"
     app_file.write_text("from dash import Dash, html\napp = Dash(__name__)\napp.layout = html.Div()\napp.run(port=1)\n")
     assert probe(app_file, "print(json.dumps({'loaded': app.layout_json()['type']}))") == {"loaded": "Div"}
+
+
+def test_app_run_in_the_page_does_nothing(monkeypatch):
+    """In Pyodide (sys.platform == 'emscripten'), is app.run() a no-op instead of importing the server?"""
+    from wasmdash import Dash
+    from wasmdash.server import cli
+
+    monkeypatch.setattr(cli, "serve", lambda *a, **k: pytest.fail("must not serve in the page"))
+    monkeypatch.setattr(sys, "platform", "emscripten")
+    Dash(__name__).run()
