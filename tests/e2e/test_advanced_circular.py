@@ -67,7 +67,7 @@ def test_cycle_across_two_callbacks_is_reported(wasmdash, app_path):
     wasmdash.allow_console_errors()
     page = wasmdash.start(app_path("adv_circular_chain"), wait_ready=False)
     overlay = page.locator(OVERLAY)
-    expect(overlay).to_contain_text("Circular")
+    expect(overlay).to_contain_text("Circular", timeout=60_000)  # no ready mark to wait on: allow for the page boot
     expect(overlay).to_contain_text("a.children")
     expect(overlay).to_contain_text("b.children")
     assert any("a.children" in message for message in wasmdash.console_errors)

@@ -33,13 +33,16 @@ def test_suppressed_callback_exceptions_allow_ids_added_later(wasmdash, app_path
 
 
 def test_missing_input_id_is_reported_naming_id_and_property(wasmdash, app_path):
-    """Dash dvcv008: an Input id not in the layout is an error naming the id and the property."""
+    """Dash dvcv008: an Input id not in the layout is an error naming the id and the property; the rest works."""
     wasmdash.allow_console_errors()
-    page = wasmdash.start(app_path("adv_validation_error"), wait_ready=False)
+    page = wasmdash.start(app_path("adv_validation_error"))
     overlay = page.locator(OVERLAY)
     expect(overlay).to_contain_text("missing-input")
     expect(overlay).to_contain_text("value")
     assert any("missing-input" in message for message in wasmdash.console_errors)
+    expect(page.locator("#out")).to_have_text("go None")
+    page.click("#go")
+    expect(page.locator("#out")).to_have_text("go 1")
 
 
 def test_callback_error_is_shown_with_traceback_and_app_keeps_working(wasmdash, app_path):
