@@ -16,11 +16,15 @@ def test_celsius_and_fahrenheit_stay_in_sync(wasmdash, app_path):
     page = wasmdash.start(app_path("adv_circular_temperature_dash"))
     expect(page.locator("#celsius")).to_have_value("0")
     expect(page.locator("#fahrenheit")).to_have_value("32")
+    bodies = []
+    page.on("request", lambda r: "_dash-update-component" in r.url and bodies.append(r.post_data_json))
     page.fill("#celsius", "100")
     expect(page.locator("#fahrenheit")).to_have_value("212")
     page.fill("#fahrenheit", "50")
     expect(page.locator("#celsius")).to_have_value("10")
     expect(page.locator("#fahrenheit")).to_have_value("50")
+    # the callback's own outputs do not trigger it again: one request per edit
+    assert [body["changedPropIds"] for body in bodies] == [["celsius.value"], ["fahrenheit.value"]]
 
 
 def test_all_checkbox_and_city_checklist_stay_in_sync(wasmdash, app_path):
