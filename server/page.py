@@ -129,34 +129,42 @@ def render_index(
     static = config["static_url"]
     assets = asset_files(app)
     assets_url = f"{prefix}{app.config.get('assets_url_path', 'assets').strip('/')}/"
-    head = [
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{html.escape(str(app.title))}</title>",
-    ]
-    if "favicon.ico" in assets:
-        head.append(f'<link rel="icon" type="image/x-icon" href="{assets_url}favicon.ico">')
-    for meta in app.config.get("meta_tags") or []:
-        head.append(f"<meta {_attributes(meta, 'content')}>")
-    for sheet in app.config.external_stylesheets:
-        head.append(f'<link rel="stylesheet" {_attributes(sheet, "href")}>')
-    head.append(f'<link rel="stylesheet" href="{static}wasmdash.css">')
-    for name in assets:
-        if name.endswith(".css"):
-            head.append(f'<link rel="stylesheet" href="{assets_url}{html.escape(name)}">')
-    body = [f'<div id="react-entry-point">{initial}</div>']
-    body.append(
-        f'<script id="_wasmdash-config" type="application/json">{_json_for_script(config)}</script>'
+    metas = ['<meta name="viewport" content="width=device-width, initial-scale=1">']
+    metas += [f"<meta {_attributes(meta, 'content')}>" for meta in app.config.get("meta_tags") or []]
+    title = f"<title>{html.escape(str(app.title))}</title>"
+    favicon = (
+        f'<link rel="icon" type="image/x-icon" href="{assets_url}favicon.ico">' if "favicon.ico" in assets else ""
     )
-    for script in app.config.external_scripts:
-        body.append(f"<script {_attributes(script, 'src')}></script>")
-    for name in assets:
-        if name.endswith(".js"):
-            body.append(f'<script src="{assets_url}{html.escape(name)}"></script>')
+    css = [f'<link rel="stylesheet" {_attributes(sheet, "href")}>' for sheet in app.config.external_stylesheets]
+    css.append(f'<link rel="stylesheet" href="{static}wasmdash.css">')
+    css += [
+        f'<link rel="stylesheet" href="{assets_url}{html.escape(name)}">' for name in assets if name.endswith(".css")
+    ]
+    app_entry = f'<div id="react-entry-point">{initial}</div>'
+    config_script = f'<script id="_wasmdash-config" type="application/json">{_json_for_script(config)}</script>'
+    scripts = [f"<script {_attributes(script, 'src')}></script>" for script in app.config.external_scripts]
+    scripts += [
+        f'<script src="{assets_url}{html.escape(name)}"></script>' for name in assets if name.endswith(".js")
+    ]
     for inline in getattr(app, "_inline_scripts", []):
         safe = inline.replace("</script", "<\\/script")
-        body.append(f"<script>{safe}</script>")
-    body.append(f'<script type="module" src="{static}loader.js"></script>')
+        scripts.append(f"<script>{safe}</script>")
+    renderer = f'<script type="module" src="{static}loader.js"></script>'
+    parts = {
+        "metas": "\n".join(metas),
+        "title": title,
+        "favicon": favicon,
+        "css": "\n".join(css),
+        "app_entry": app_entry,
+        "config": config_script,
+        "scripts": "\n".join(scripts),
+        "renderer": renderer,
+    }
+    custom = index_string(app)
+    if custom is not None:
+        return interpolate_index(custom, parts)
+    head = ['<meta charset="utf-8">', *metas, title] + ([favicon] if favicon else []) + css
+    body = [app_entry, config_script, *scripts, renderer]
     return (
         "<!DOCTYPE html>\n<html>\n<head>\n"
         + "\n".join(head)
@@ -164,3 +172,35 @@ def render_index(
         + "\n".join(body)
         + "\n</body>\n</html>\n"
     )
+
+
+#: Placeholders a custom ``index_string`` must contain (Dash's rule), and the optional ones.
+REQUIRED_PLACEHOLDERS = ("app_entry", "config", "scripts", "renderer")
+OPTIONAL_PLACEHOLDERS = ("metas", "title", "favicon", "css")
+
+
+def index_string(app: Any) -> str | None:
+    """The app's custom ``index_string`` (``app.index_string = ...`` or ``Dash(index_string=...)``)."""
+    custom = getattr(app, "index_string", None) or app.config.get("index_string")
+    return custom if isinstance(custom, str) and custom else None
+
+
+def interpolate_index(template: str, parts: dict[str, str]) -> str:
+    """Fill Dash's ``{%name%}`` placeholders.
+
+    Raises:
+        InvalidIndexException: a required placeholder is missing (named, as Dash does).
+    """
+    from wasmdash.exceptions import InvalidIndexException
+
+    missing = [name for name in REQUIRED_PLACEHOLDERS if f"{{%{name}%}}" not in template]
+    if missing:
+        raise InvalidIndexException(
+            "The index_string is missing " + ", ".join(f"{{%{name}%}}" for name in missing)
+            + f". It must contain {', '.join(f'{{%{n}%}}' for n in REQUIRED_PLACEHOLDERS)}; "
+            f"{', '.join(f'{{%{n}%}}' for n in OPTIONAL_PLACEHOLDERS)} are optional."
+        )
+    out = template
+    for name, value in parts.items():
+        out = out.replace(f"{{%{name}%}}", value)
+    return out

@@ -345,3 +345,26 @@ def test_broken_app_answers_json_500_on_every_route():
     for response in (client.get("/"), client.get("/_dash-layout"), client.get("/_dash-dependencies")):
         assert response.status_code == 500
         assert "DuplicateCallback" in response.json()["error"]
+
+
+def test_custom_index_string_is_interpolated():
+    """Does app.index_string with Dash's placeholders wrap our page parts?"""
+    app = make_app(title="Custom")
+    app.index_string = """<!DOCTYPE html><html><head>{%metas%}{%title%}{%favicon%}{%css%}
+        <script>window.analytics = 1;</script></head>
+        <body><header>Brand</header>{%app_entry%}<footer>{%config%}{%scripts%}{%renderer%}</footer></body></html>"""
+    text = TestClient(create_app(app)).get("/").text
+    assert "<title>Custom</title>" in text and "<header>Brand</header>" in text
+    assert text.index('<div id="react-entry-point">') < text.index("<footer>")
+    assert '<script type="module" src="/_wasmdash/static/loader.js"></script>' in text
+    assert _page_config(text)["title"] == "Custom"
+
+
+def test_index_string_missing_a_placeholder_is_a_clear_error():
+    """Is an index_string without {%renderer%} refused naming it?"""
+    from wasmdash.exceptions import InvalidIndexException
+    from wasmdash.server.page import render_index
+
+    app = make_app(index_string="<html>{%app_entry%}{%config%}{%scripts%}</html>")
+    with pytest.raises(InvalidIndexException, match="missing \\{%renderer%\\}"):
+        render_index(app)
