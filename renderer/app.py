@@ -470,6 +470,11 @@ class Dash:
         else:
             args, kwargs = [grouped], {}
         func = spec.func
+        progress = spec.extra.get("progress") if spec.extra.get("background") else None
+        if progress is not None:
+            # Background callbacks (Dash) take set_progress first. Here they run like any other
+            # callback, so progress values arrive with the result, as set_props updates.
+            args.insert(0, _set_progress_for(progress))
 
         def call_sync() -> Any:
             token = context_value.set(state)
@@ -697,6 +702,20 @@ def _plotly_compatible(value: Any) -> Any:
     if isinstance(value, Component):
         return type(value)(**{k: _plotly_compatible(v) for k, v in value._props.items()})
     return value
+
+
+def _set_progress_for(progress: Any) -> Callable[[Any], None]:
+    """The ``set_progress`` a background callback receives: sets its ``progress`` Output(s)."""
+    from .ctx import set_props
+
+    outputs = list(progress) if isinstance(progress, (list, tuple)) else [progress]
+
+    def set_progress(value: Any) -> None:
+        values = list(value) if len(outputs) > 1 else [value]
+        for dep, item in zip(outputs, values):
+            set_props(dep.component_id, {dep.component_property: item})
+
+    return set_progress
 
 
 def _first_of(problems: list[Exception]) -> Exception:

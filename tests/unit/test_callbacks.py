@@ -710,3 +710,19 @@ def test_no_output_no_input_callbacks_get_distinct_placeholders():
     app.callback(State("b", "children"))(lambda b: None)
     outputs = [d["output"] for d in app.dependencies_json()]
     assert len(set(outputs)) == 2
+
+
+def test_background_callback_with_progress_runs_and_reports_progress():
+    """Does a Dash background callback (set_progress first) run, its progress sent as set_props?"""
+    app = make_app()
+
+    @app.callback(Output("out", "children"), Input("a", "children"), background=True,
+                  progress=[Output("b", "children"), Output("c", "children")], prevent_initial_call=True)
+    def work(set_progress, a):
+        set_progress((1, 2))
+        set_progress((2, 2))
+        return "done"
+
+    result = dispatch(app, {"output": "out.children", "outputs": out("out", "children"), "inputs": [item("a", "children")]})
+    assert result.body == {"multi": True, "response": {"out": {"children": "done"}},
+                           "sideUpdate": {"b": {"children": 2}, "c": {"children": 2}}}
