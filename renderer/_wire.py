@@ -93,8 +93,9 @@ class DependencyJSON(TypedDict):
     prevent_initial_call: bool
     long: NotRequired[Any]
     no_output: NotRequired[bool]
-    #: ``[[{"id", "property"}, value_while_running, value_after], ...]`` from ``running=``.
-    running: NotRequired[list[Any] | None]
+    #: From ``running=``: ``{"running": {"id.prop": value_while_running},
+    #: "runningOff": {"id.prop": value_after}}`` (Dash's shape), or None.
+    running: NotRequired[dict[str, dict[str, Any]] | None]
 
 
 class CallbackInput(TypedDict):
