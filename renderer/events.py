@@ -56,6 +56,7 @@ class EventContext:
     target: VNode | None = None
     stopped: bool = field(default=False)
     wants_refresh: bool = field(default=False)
+    afterwards: list[Callable[[], None]] = field(default_factory=list)
     dom_is_wrong: bool = field(default=False)
 
     def rewrite_dom(self) -> None:
@@ -73,6 +74,10 @@ class EventContext:
     def refresh(self) -> None:
         """Re-render this component after the event even if no prop changed (UI state did)."""
         self.wants_refresh = True
+
+    def after(self, action: Callable[[], None]) -> None:
+        """Run ``action`` once this event's changes and refresh are done (nodes have their refs)."""
+        self.afterwards.append(action)
 
     @property
     def type(self) -> str:
@@ -180,6 +185,8 @@ def _settle(
         out.append((ctx.path, changes))
     if ctx.wants_refresh:
         view.refresh(ctx.path)
+    for action in ctx.afterwards:
+        action()
 
 
 def _owner(view: DomView, ref: Any) -> VNode | None:

@@ -41,7 +41,7 @@ Op format (one batch = one JSON list of ops, applied in order by ``static/patch.
     Set a text node's data.
 ``["call", name, args]``
     A page-level action that is not a node change, looked up in loader.js's table:
-    ``["focus", [ref]]``, ``["storage", [kind, key, json_or_None]]`` (kind ``local``/``session``),
+    ``["focus", [ref]]``, ``["reveal", [ref]]`` (scroll into view), ``["storage", [kind, key, json_or_None]]`` (kind ``local``/``session``),
     ``["location", [how, href, notify]]`` (how ``push``/``replace``/``assign``/``reload``; notify:
     answer with a ``popstate`` event), ``["confirm", [ref, message]]`` (answered by a ``confirm``
     event on ``ref``), ``["download", [content, filename, is_base64, type]]``, and

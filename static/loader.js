@@ -42,6 +42,7 @@ function showError(message, traceback) {
 
 const actions = {
   focus(ref) { patcher.get(ref)?.focus(); },
+  reveal(ref) { patcher.get(ref)?.scrollIntoView({ block: "nearest" }); },
   // dcc.Download: save content as a file through a temporary link.
   download(content, filename, isBase64, type) {
     const body = isBase64 ? Uint8Array.from(atob(content), (c) => c.charCodeAt(0)) : content;

@@ -233,6 +233,17 @@ def _menu(ctx: RenderContext, props: dict[str, Any], path: Path, state: dict[str
 # -- events --------------------------------------------------------------------------------------
 
 
+def _reveal_focused(ctx: EventContext) -> None:
+    """Scroll the keyboard-focused option into the menu's view."""
+    root = ctx.view.by_path.get(ctx.path)
+    if root is None:
+        return
+    for node in root.walk():
+        if "VirtualizedSelectFocusedOption" in node.attrs.get("class", "").split():
+            ctx.view.call("reveal", node.ref)
+            return
+
+
 def _focus_search(ctx: EventContext) -> None:
     """Keep typing in the dropdown: focus its search box (react-select does the same)."""
     root = ctx.view.by_path.get(ctx.path)
@@ -332,6 +343,7 @@ def on_event(ctx: EventContext) -> dict[str, Any] | None:
                 step = 1 if key == "ArrowDown" else -1
                 state["focus"] = (state.get("focus", 0) + step) % len(shown)
             ctx.refresh()
+            ctx.after(lambda: _reveal_focused(ctx))
             return None
         if key == "Enter":
             if state.get("open") and shown:

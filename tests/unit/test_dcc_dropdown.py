@@ -201,3 +201,14 @@ def test_long_option_lists_render_a_window_that_follows_the_keyboard():
         page.fire(search, "keydown", key="ArrowDown", value="")
     assert page.texts("VirtualizedSelectFocusedOption") == [f"o{MAX_RENDERED}"]
     assert page.texts("VirtualizedSelectOption")[-1] == f"o{MAX_RENDERED}"
+
+
+def test_arrow_keys_scroll_the_focused_option_into_view():
+    """Moving the keyboard focus asks the page to reveal the focused option."""
+    page = Page(dcc.Dropdown(id="d", options=["a", "b", "c"]))
+    page.open()
+    search = [n for n in page.view.root.walk() if n.tag == "input"][0]
+    page.sent.clear()
+    page.fire(search, "keydown", key="ArrowDown", value="")
+    focused = page.find("VirtualizedSelectFocusedOption")[0]
+    assert ["call", "reveal", [focused.ref]] in page.sent
