@@ -74,7 +74,7 @@ def test_ctx_inputs_states_and_lists_after_a_click(wasmdash, app_path):
 
 
 def test_triggered_prop_ids_lists_both_inputs_changed_by_one_callback(wasmdash, app_path):
-    """Dash cbcx005: one click changes two inputs of a downstream callback; both are in triggered_prop_ids."""
+    """Dash cbcx006: one click changes two inputs of a downstream callback; both are in triggered_prop_ids."""
     page = wasmdash.start(app_path("adv_ctx_details"))
     page.click("#fan")
     expect(page.locator("#right")).to_have_text("right 1")

@@ -12,7 +12,7 @@ OVERLAY = "#_wasmdash-error-overlay"
 
 
 def test_celsius_and_fahrenheit_stay_in_sync(wasmdash, app_path):
-    """Dash rdmo004: the seed's temperature app updates the other input from whichever one is typed in."""
+    """The seed's temperature app updates the other input from whichever one is typed in."""
     page = wasmdash.start(app_path("adv_circular_temperature_dash"))
     expect(page.locator("#celsius")).to_have_value("0")
     expect(page.locator("#fahrenheit")).to_have_value("32")
@@ -67,7 +67,7 @@ def test_slider_and_input_stay_in_sync(wasmdash, app_path):
 
 
 def test_cycle_across_two_callbacks_is_reported(wasmdash, app_path):
-    """Dash dvcv012: a -> b -> a across two callbacks is refused with an error naming both props."""
+    """Dash dvcv012, rdmo004: a -> b -> a across two callbacks is refused with an error naming both props."""
     wasmdash.allow_console_errors()
     page = wasmdash.start(app_path("adv_circular_chain"), wait_ready=False)
     overlay = page.locator(OVERLAY)

@@ -33,7 +33,7 @@ def test_async_callback_returns_components(wasmdash, app_path):
 
 
 def test_two_async_callbacks_from_one_click_run_concurrently(wasmdash, app_path):
-    """Dash async_cbsc007: two async callbacks fired by one click run at the same time (each sees the other)."""
+    """Two async callbacks fired by one click run at the same time (each sees the other)."""
     page = wasmdash.start(app_path("adv_async_dash"))
     page.click("#both-btn")
     expect(page.locator("#slow-1")).to_have_text("slow one met the other", timeout=10_000)

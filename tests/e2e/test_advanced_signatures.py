@@ -37,7 +37,7 @@ def test_tuple_of_outputs_takes_a_tuple_return(wasmdash, app_path):
 
 
 def test_args_grouping_describes_each_named_input(wasmdash, app_path):
-    """Dash cbcx005: ctx.args_grouping gives id, property, value, triggered, str_id and id_str per input."""
+    """Dash cbwc006: ctx.args_grouping gives id, property, value, triggered, str_id and id_str per input."""
     page = wasmdash.start(app_path("adv_signatures"))
     page.click("text=Go")
     expect(page.locator("#grouping")).not_to_be_empty()
