@@ -240,7 +240,9 @@ def on_event(ctx: EventContext) -> dict[str, Any] | None:
         result: Any = [_clean(v) for v in values]
     else:
         result = _clean(number)
-    if number != float(reported):
+    if number != float(reported) and ctx.type == "change":
+        # Corrected on release only: writing the input's value mid-drag ends the browser's drag, so
+        # a step=None handle whose first move snaps back to its mark could never leave it.
         ctx.rewrite_dom()  # the page shows where the user let go, not where the handle may be
     changes: dict[str, Any] = {}
     if props.get("drag_value") != result:
