@@ -51,6 +51,14 @@ def test_initial_call_triggered_is_falsy_placeholder(wasmdash, app_path):
     assert report["triggered_prop_ids"] == {}
 
 
+def test_initial_call_fed_by_another_initial_callback_has_triggered(wasmdash, app_path):
+    """Dash cbcx006: on load, a callback whose input another initial callback set sees that input as triggered."""
+    page = wasmdash.start(app_path("adv_ctx_details"))
+    expect(page.locator("#derived")).to_have_text("HI")
+    after = shown_json(page, "#after-derived")
+    assert after == {"truthy": True, "triggered": [{"prop_id": "derived.children", "value": "HI"}]}
+
+
 def test_ctx_inputs_states_and_lists_after_a_click(wasmdash, app_path):
     """Dash cbcx002: after a click, triggered, inputs, states and the *_list views describe the call."""
     page = wasmdash.start(app_path("adv_ctx_details"))

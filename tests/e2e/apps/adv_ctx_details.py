@@ -4,6 +4,8 @@
   call's placeholder, inputs, states, inputs_list, states_list, outputs_list.
 - `fan_out` writes `left` and `right` from one click; `both_changed` then sees both as triggered.
 - `pick` has pattern-matching inputs: triggered_id is the dict id of the clicked button.
+- `derive` runs on load from `note`; `after_derive` runs on load after it, so on that initial call its
+  input did get a value from another callback and ctx.triggered is not empty.
 """
 import json
 
@@ -22,6 +24,8 @@ app.layout = html.Div([
     html.Pre(id="both"),
     html.Div([html.Button(f"pick {i}", id={"type": "pick", "index": i}) for i in range(3)]),
     html.Pre(id="picked"),
+    html.Div(id="derived"),
+    html.Pre(id="after-derived"),
 ])
 
 
@@ -71,3 +75,13 @@ def pick(clicks):
         "triggered_prop_ids": dict(ctx.triggered_prop_ids),
         "clicks": clicks,
     })
+
+
+@callback(Output("derived", "children"), Input("note", "value"))
+def derive(note):
+    return note.upper()
+
+
+@callback(Output("after-derived", "children"), Input("derived", "children"))
+def after_derive(derived):
+    return json.dumps({"truthy": bool(ctx.triggered), "triggered": list(ctx.triggered)})
