@@ -234,3 +234,14 @@ def test_a_requirement_with_compiled_code_is_refused(app_dir, tmp_path, monkeypa
     (app_dir / "requirements.txt").write_text(f"{TINY_PACKAGE}\nfastthing\n")
     with pytest.raises(BuildError, match="fastthing is not pure Python"):
         build_site(app_dir / "app.py", tmp_path / "site")
+
+
+def test_the_build_command_writes_the_site_or_says_what_to_change(app_dir, tmp_path, capsys):
+    from wasmdash.server.cli import main
+
+    assert main(["build", str(app_dir / "app.py"), "--out", str(tmp_path / "site")]) == 0
+    assert (tmp_path / "site" / "index.html").is_file()
+    (tmp_path / "server_app.py").write_text(SERVER_APP)
+    assert main(["build", str(tmp_path / "server_app.py"), "--out", str(tmp_path / "other")]) == 2
+    assert "no --server URL" in capsys.readouterr().err
+    assert main(["build", str(tmp_path / "nowhere.py"), "--out", str(tmp_path / "x")]) == 2
