@@ -108,12 +108,7 @@ def _hold_worker(page):
 def test_first_render_is_in_the_html_and_early_events_are_replayed(wasmdash, static_site):
     """Before Pyodide has booted the page shows the layout; clicks and typing then are not lost,
     and Python adopts the host-rendered nodes instead of rebuilding them."""
-    url = static_site(SITE_APP)
-    page = wasmdash._context().new_page()
-    page.on("console", wasmdash._on_console)
-    wasmdash.pages.append(page)
-    release = _hold_worker(page)
-    page.goto(url)
+    page, release = _open_held(wasmdash, static_site(SITE_APP))
     expect(page.locator("#first")).to_have_text("Rendered on the host")
     expect(page.locator("#count")).to_have_text("no clicks")
     assert page.evaluate("document.documentElement.dataset.wasmdashReady") is None
