@@ -137,6 +137,11 @@ async def boot(
             options["on_ready"] = ready
         runtime = Runtime(layout, dependencies, **options)
         _state["runtime"] = runtime
+        if config.get("debug"):
+            # Problems the host found at start-up (an id or prop the layout lacks) are shown as
+            # Dash's dev tools show them: in debug mode, while the rest of the app keeps working.
+            for message in config.get("validation_errors") or ():
+                report_error(message, "")
         await runtime.start()
         if not signals_ready:
             ready()
