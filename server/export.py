@@ -377,13 +377,14 @@ def build_site(
         app, debug=debug, layout=layout, prefix="./", static_url="./" + runtime_dir, extra_config={"static_app": static_app}
     ).encode()
 
-    _write_site(out, files)
+    _write_site(out, files, managed=(HASH_DIR, assets_url))
     result.files = {name: _digest(data) for name, data in sorted(files.items())}
     return result
 
 
-def _write_site(out: Path, files: dict[str, bytes]) -> None:
-    """Write ``files`` under ``out`` (unchanged files untouched) and remove what earlier builds left."""
+def _write_site(out: Path, files: dict[str, bytes], managed: Iterable[str]) -> None:
+    """Write ``files`` under ``out`` (unchanged files untouched); remove what earlier builds left in
+    the folders the build owns (``managed``: ``_wasmdash/`` and the assets folder)."""
     out.mkdir(parents=True, exist_ok=True)
     for name, data in files.items():
         path = out / name
@@ -391,11 +392,13 @@ def _write_site(out: Path, files: dict[str, bytes]) -> None:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-    hashed = out / HASH_DIR
-    for directory in sorted(hashed.iterdir()) if hashed.is_dir() else []:
-        if not any(name.startswith(f"{HASH_DIR}/{directory.name}/") for name in files):
-            shutil.rmtree(directory)
-    for path in sorted(hashed.rglob("*"), reverse=True) if hashed.is_dir() else []:
-        relative = path.relative_to(out).as_posix()
-        if path.is_file() and relative not in files:
-            path.unlink()
+    for folder in managed:
+        root = out / folder
+        if not root.is_dir():
+            continue
+        for path in sorted(root.rglob("*"), reverse=True):  # children before their folders
+            if path.is_dir():
+                if not any(path.iterdir()):
+                    path.rmdir()
+            elif path.relative_to(out).as_posix() not in files:
+                path.unlink()

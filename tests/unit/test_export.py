@@ -245,3 +245,15 @@ def test_the_build_command_writes_the_site_or_says_what_to_change(app_dir, tmp_p
     assert main(["build", str(tmp_path / "server_app.py"), "--out", str(tmp_path / "other")]) == 2
     assert "no --server URL" in capsys.readouterr().err
     assert main(["build", str(tmp_path / "nowhere.py"), "--out", str(tmp_path / "x")]) == 2
+
+
+def test_a_removed_asset_leaves_the_site_on_rebuild(app_dir, tmp_path):
+    out = tmp_path / "site"
+    (app_dir / "assets" / "old.js").write_text("window.old = 1;\n")
+    build_site(app_dir / "app.py", out)
+    assert (out / "assets" / "old.js").is_file()
+    (app_dir / "assets" / "old.js").unlink()
+    (out / "CNAME").write_text("site.example\n")  # the user's own file beside the build's
+    build_site(app_dir / "app.py", out)
+    assert not (out / "assets" / "old.js").exists()
+    assert (out / "assets" / "site.css").is_file() and (out / "CNAME").is_file()
