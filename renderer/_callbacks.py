@@ -427,6 +427,12 @@ def make_spec(
         no_output=no_output,
         site=_call_site() if no_output and not parsed["inputs"] else "",
     )
+    if kwargs.get("server_only") and (kwargs.get("clientside") or clientside_function is not None):
+        # server_only=True: a static export (wasmdash build) sends this callback to its --server.
+        raise IncorrectTypeException(
+            f"callback `{getattr(func, '__name__', 'clientside')}` for {output_id!r} is both server_only=True "
+            "and clientside; it cannot run in the page and on the server at once, choose one."
+        )
     if kwargs.get("clientside") and clientside_function is None:
         clientside_function = python_clientside_function(func, output_id)
     return CallbackSpec(

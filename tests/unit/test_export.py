@@ -257,3 +257,14 @@ def test_a_removed_asset_leaves_the_site_on_rebuild(app_dir, tmp_path):
     build_site(app_dir / "app.py", out)
     assert not (out / "assets" / "old.js").exists()
     assert (out / "assets" / "site.css").is_file() and (out / "CNAME").is_file()
+
+
+def test_server_only_and_clientside_contradict():
+    from wasmdash import Input, Output, callback
+    from wasmdash.exceptions import IncorrectTypeException
+
+    with pytest.raises(IncorrectTypeException, match="both server_only=True and clientside"):
+
+        @callback(Output("x", "children"), Input("y", "value"), server_only=True, clientside=True)
+        def both(value):
+            return value
