@@ -318,6 +318,9 @@ class Rules:
     page_events: tuple[str, ...] = ()
     #: ``on_loading(view, node)``: the set of outputs being computed changed (dcc.Loading).
     on_loading: Hook | None = None
+    #: Props that are commands rather than state (``extendData``): a new value that equals the
+    #: old one still counts as a change, as in Dash, which compares them by identity.
+    identity_props: tuple[str, ...] = ()
 
 
 _RULES: dict[tuple[str, str], Rules] = {}
@@ -334,6 +337,7 @@ def register_rules(
     unmount: Hook | None = None,
     page_events: tuple[str, ...] = (),
     on_loading: Hook | None = None,
+    identity_props: tuple[str, ...] = (),
 ) -> None:
     """Register how ``(namespace, type_name)`` renders and how its DOM events become prop changes.
 
@@ -348,9 +352,10 @@ def register_rules(
         unmount: called with ``(view, node)`` after it left the page (cancel timers here).
         page_events: event types with no target node that are offered to every such component.
         on_loading: called with ``(view, node)`` when the outputs being computed change.
+        identity_props: props whose every new value calls ``update``, even one equal to the old.
     """
     _RULES[(namespace, type_name)] = Rules(
-        render, on_event, mount, update, unmount, tuple(page_events), on_loading
+        render, on_event, mount, update, unmount, tuple(page_events), on_loading, tuple(identity_props)
     )
 
 
@@ -606,6 +611,11 @@ def _same_component(node: VNode, component: Any) -> bool:
     )
 
 
+def _props_changed(old: dict[str, Any], new: dict[str, Any], identity_props: tuple[str, ...]) -> bool:
+    """Did a component's props change (by value, or by identity for command-like props)?"""
+    return old != new or any(old.get(name) is not new.get(name) for name in identity_props if name in new)
+
+
 class DomView:
     """``_seams.View`` for the page: remembers the rendered VNode tree, diffs updates into ops.
 
@@ -803,7 +813,7 @@ class DomView:
             if previous is None or previous[0].type != node.type:
                 if rules.mount is not None:
                     rules.mount(self, node)
-            elif rules.update is not None and previous[1] != props:
+            elif rules.update is not None and _props_changed(previous[1], props, rules.identity_props):
                 rules.update(self, node, previous[1])
 
     def render_component(self, component: ComponentJSON, path: Path) -> VNode:

@@ -216,4 +216,7 @@ def on_event(ctx: EventContext) -> dict[str, Any] | None:
     return changes or None
 
 
-register_rules(DCC_NAMESPACE, "Graph", render, on_event, mount=mount, update=update, unmount=unmount)
+register_rules(
+    DCC_NAMESPACE, "Graph", render, on_event, mount=mount, update=update, unmount=unmount,
+    identity_props=("extendData", "prependData"),
+)

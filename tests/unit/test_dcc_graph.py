@@ -206,10 +206,6 @@ def test_config_does_not_leak_between_draws():
     assert config == {"responsive": True} and figure == {"data": [], "layout": {"height": 200}}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "vdom calls update hooks only when props compare unequal; Dash extends again when a callback "
-    "returns an equal extendData (it compares by identity). Needs an identity-aware lifecycle."
-))
 def test_equal_extend_data_from_a_new_callback_result_extends_again():
     """Dash grva004: the same prependData/extendData returned twice amends twice."""
     import copy
