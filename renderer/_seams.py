@@ -6,8 +6,11 @@ time. ``Runtime`` is handed one implementation of each protocol below, chosen on
 =============  ===================================  ==================================
 seam           in the browser (renderer/browser/)   in unit tests (tests/unit/fakes.py)
 =============  ===================================  ==================================
-Transport      ``FetchTransport`` (HTTP), in-page   ``FakeTransport`` calling
-               Python, JS clientside                ``Dash.dispatch`` in-process
+Transport      ``wasmdash.transports.Routing-       ``FakeTransport`` calling
+               Transport`` over HTTP (``Fetch-      ``Dash.dispatch`` in-process
+               Transport``), in-page Python
+               (``InPageTransport``) and JS
+               clientside (``MessageTransport``)
 Applier        ``WorkerApplier`` (postMessage ops)  ``RecordingApplier``
 Clock          ``BrowserClock`` (setTimeout)        ``ManualClock`` (``advance()``)
 View           ``wasmdash.vdom.DomView``            ``DomView`` too, or a fake
