@@ -98,6 +98,7 @@ class Runtime:
         report_error: ReportError,
         config: dict[str, Any] | None = None,
         on_ready: Callable[[], None] | None = None,
+        report_warning: Callable[[str], None] | None = None,
     ) -> None:
         self.layout = layout
         self.index = PathIndex.build(layout)
@@ -109,6 +110,8 @@ class Runtime:
         self.applier = applier
         self.clock = clock
         self.report_error = report_error
+        #: Where debug-mode warnings go (the console and the overlay in the page); None: logged.
+        self.report_warning = report_warning
         self.config = dict(config or {})
         hook = on_ready if on_ready is not None else self.config.get("on_ready")
         self.on_ready: Callable[[], None] | None = hook if callable(hook) else None
@@ -252,8 +255,21 @@ class Runtime:
             if self.index.path_of(component_id) is None and "." in key:
                 component_id, prop = split_prop_id(key)
                 value = {prop: value}
+            if self.index.path_of(component_id) is None:
+                # set_props validates nothing (as in Dash), but a typo should not pass in silence.
+                self._warn(
+                    f"set_props: no component with id {stringify_id(component_id)!r} is in the layout; "
+                    f"its props {sorted(value) if isinstance(value, dict) else value!r} were dropped."
+                )
+                continue
             self._add_update(merged, component_id, value)
         return list(merged.items())
+
+    def _warn(self, message: str) -> None:
+        if self.report_warning is not None:
+            self.report_warning(message)
+        else:
+            logger.warning("%s", message)
 
     def _add_update(self, merged: dict[Path, dict[str, Any]], component_id: Any, props: Any) -> None:
         path = self.index.path_of(component_id)

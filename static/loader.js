@@ -15,9 +15,10 @@ const baseUrl = new URL(prefix, document.baseURI).href;
 
 const root = document.getElementById("react-entry-point") || document.body;
 
-function showError(message, traceback) {
+// Errors (and, in debug mode, warnings) go to the console and to one dismissable overlay.
+function showError(message, traceback, kind = "error") {
   const text = traceback ? `${message}\n\n${traceback}` : message;
-  console.error(text);
+  if (kind === "warning") console.warn(text); else console.error(text);
   let overlay = document.getElementById("_wasmdash-error-overlay");
   if (!overlay) {
     overlay = document.createElement("div");
@@ -35,7 +36,7 @@ function showError(message, traceback) {
     document.body.appendChild(overlay);
   }
   const item = document.createElement("pre");
-  item.className = "_wasmdash-error";
+  item.className = kind === "warning" ? "_wasmdash-error _wasmdash-warning" : "_wasmdash-error";
   item.textContent = text;
   overlay.querySelector("._wasmdash-error-list").appendChild(item);
 }
@@ -132,6 +133,9 @@ worker.onmessage = (e) => {
       break;
     case "error":
       showError(message.message, message.traceback);
+      break;
+    case "warning":
+      showError(message.message, "", "warning");
       break;
     case "clientside":
       runClientside(message);

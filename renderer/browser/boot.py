@@ -14,7 +14,7 @@ import traceback
 from typing import Any
 
 from .transport import FetchTransport
-from .worker import BrowserClock, WorkerApplier, ready, report_error
+from .worker import BrowserClock, WorkerApplier, ready, report_error, report_warning
 
 __all__ = ["boot", "handle_event"]
 
@@ -135,6 +135,8 @@ async def boot(
         signals_ready = "on_ready" in parameters
         if signals_ready:
             options["on_ready"] = ready
+        if config.get("debug"):
+            options["report_warning"] = report_warning
         runtime = Runtime(layout, dependencies, **options)
         _state["runtime"] = runtime
         if config.get("debug"):

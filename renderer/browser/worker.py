@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 from .._seams import Op
 
-__all__ = ["post", "WorkerApplier", "BrowserClock", "report_error", "ready"]
+__all__ = ["post", "WorkerApplier", "BrowserClock", "report_error", "report_warning", "ready"]
 
 
 def post(message: dict[str, Any]) -> None:
@@ -43,6 +43,11 @@ class BrowserClock:
 def report_error(message: str, traceback: str = "") -> None:
     """Show ``message`` in the page's error overlay and in the console (loader.js does both)."""
     post({"type": "error", "message": message, "traceback": traceback or ""})
+
+
+def report_warning(message: str) -> None:
+    """Show ``message`` as a warning: ``console.warn`` and a warning entry in the overlay."""
+    post({"type": "warning", "message": message})
 
 
 def ready() -> None:

@@ -658,6 +658,22 @@ def test_side_update_is_applied_with_the_response_and_triggers():
     assert [r["output"] for r in transport.requests] == ["b.children", "c.children"]
 
 
+def test_set_props_on_a_missing_id_warns_and_applies_the_rest():
+    """Does a sideUpdate for an id not in the layout give a warning naming it, and spare the rest?"""
+    layout = comp("Div", children=[inp("a", value=1), comp("Div", "b")])
+    transport = ScriptedResponses(
+        {"multi": True, "response": {"b": {"children": "B"}}, "sideUpdate": {"tpyo": {"children": "S"}}},
+    )
+    page = page_with_transport(layout, [dep("b.children", ["a.value"])], transport)
+    warnings: list[str] = []
+    page.runtime.report_warning = warnings.append
+    run(page.runtime.start())
+    assert page.prop("b", "children") == "B"
+    assert warnings == [
+        "set_props: no component with id 'tpyo' is in the layout; its props ['children'] were dropped."
+    ]
+
+
 def test_patch_value_is_applied_to_the_old_value():
     """Is a Dash Patch in a response applied to the prop's current value?"""
     layout = comp("Div", children=[inp("a", value=1), comp("Div", "b", ["x"])])
