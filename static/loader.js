@@ -56,6 +56,30 @@ const actions = {
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   },
+  // dcc.Clipboard: copy text (and HTML), or the text of the element with id targetId.
+  clipboard(content, html, targetId) {
+    if (targetId !== null && targetId !== undefined) {
+      const target = document.getElementById(targetId);
+      if (!target) {
+        showError(`dcc.Clipboard copy failed: no element found for target_id ${targetId}`);
+        return;
+      }
+      content = target.innerText || (typeof target.value === "string" ? target.value : "");
+      html = null;
+      if (!content) return;
+    }
+    if (!navigator.clipboard) {
+      console.warn("dcc.Clipboard: copy to clipboard is not available in this browser");
+      return;
+    }
+    const done = html
+      ? navigator.clipboard.write([new ClipboardItem({
+          "text/plain": new Blob([content ?? html], { type: "text/plain" }),
+          "text/html": new Blob([html], { type: "text/html" }),
+        })])
+      : navigator.clipboard.writeText(content);
+    done.catch((err) => showError(`dcc.Clipboard could not write to the clipboard: ${err.message || err}`));
+  },
   // dcc.ConfirmDialog: confirm() blocks, so it runs after this batch is applied, not inside it.
   confirm(ref, message) {
     setTimeout(() => {
