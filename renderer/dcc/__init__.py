@@ -15,7 +15,8 @@ from typing import Any
 __all__ = [
     "Input", "Textarea", "Checklist", "RadioItems", "Dropdown", "Slider", "RangeSlider", "Store",
     "Interval", "Location", "Link", "Markdown", "Loading", "Tabs", "Tab", "ConfirmDialog",
-    "ConfirmDialogProvider", "Upload", "Download", "Graph",
+    "ConfirmDialogProvider", "Upload", "Download", "Graph", "DatePickerSingle", "DatePickerRange",
+    "Clipboard", "Tooltip",
     "send_file", "send_bytes", "send_string", "send_data_frame",
     "module_for",
 ]
@@ -42,6 +43,10 @@ _MODULES: dict[str, str] = {
     "Upload": "upload",
     "Download": "download",
     "Graph": "graph",
+    "DatePickerSingle": "datepicker",
+    "DatePickerRange": "datepicker",
+    "Clipboard": "clipboard",
+    "Tooltip": "tooltip",
 }
 
 #: Functions of ``dash.dcc`` -> the module defining them.
