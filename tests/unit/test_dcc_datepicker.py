@@ -1,0 +1,240 @@
+"""dcc.DatePickerSingle / DatePickerRange: formats, the calendar drawn in Python, picking and typing."""
+from __future__ import annotations
+
+import datetime as dt
+
+from wasmdash import dcc
+from wasmdash.component import to_json
+from wasmdash.dcc.datepicker import format_date, parse_date
+from wasmdash.vdom import DomView
+
+
+class Page:
+    """A DomView playing the runtime: events -> prop changes -> re-render."""
+
+    def __init__(self, component):
+        self.layout = to_json(component)
+        self.sent = []
+        self.view = DomView(send=self.sent.extend)
+        self.view.render(self.layout)
+
+    def nodes(self):
+        return list(self.view.root.walk())
+
+    def find(self, class_name):
+        return [n for n in self.nodes() if class_name in n.attrs.get("class", "").split()]
+
+    def text(self, node):
+        return "".join(t.text for t in node.walk() if t.tag == "#text")
+
+    def inputs(self):
+        return [n for n in self.nodes() if n.tag == "input"]
+
+    def day(self, iso):
+        return [n for n in self.nodes() if n.tag == "td" and n.attrs.get("data-date") == iso][0]
+
+    def fire(self, node, kind="click", **extra):
+        refs = []
+        while node is not None:
+            refs.append(node.ref)
+            node = node.parent
+        changes = self.view.changes_for_event({"type": kind, "refs": refs, "timestamp": 1, **extra})
+        for path, props in changes:
+            self.layout["props"].update(props)
+            self.view.update(self.layout, [path])
+        return changes
+
+    def open(self):
+        self.fire(self.inputs()[0])
+
+
+def test_format_and_parse_moment_tokens():
+    """display_format uses moment.js tokens both ways; ISO and common spellings parse without one."""
+    day = dt.date(2024, 3, 5)
+    assert format_date(day) == "2024-03-05"
+    assert format_date(day, "MMM Do, YY") == "Mar 5th, 24"
+    assert format_date(day, "dddd, MMMM D, YYYY") == "Tuesday, March 5, 2024"
+    assert format_date(day, "DD/MM/YYYY") == "05/03/2024"
+    assert parse_date("05/03/2024", "DD/MM/YYYY") == day
+    assert parse_date("March 5, 2024", "MMMM D, YYYY") == day
+    assert parse_date("2024-03-05T10:00:00") == day
+    assert parse_date("3/5/2024") == day
+    assert parse_date("2024-02-30") is None
+    assert parse_date("nonsense") is None
+
+
+def test_closed_picker_shows_formatted_date_and_dash_classes():
+    """The input shows date in display_format inside Dash's wrapper; no calendar until opened."""
+    page = Page(dcc.DatePickerSingle(id="d", date="2024-03-05", display_format="MMM Do, YY", className="mine"))
+    (box,) = page.inputs()
+    assert box.props["value"] == "Mar 5th, 24"
+    assert box.attrs["id"] == "d"
+    assert box.attrs["class"] == "dash-datepicker-input dash-datepicker-end-date"
+    assert page.find("dash-datepicker-input-wrapper")[0].attrs["class"] == "dash-datepicker-input-wrapper mine"
+    assert page.find("dash-datepicker-content") == []
+    assert box.attrs["placeholder"] == "Select Date"
+
+
+def test_opening_draws_the_month_with_first_day_of_week():
+    """Clicking the input opens the month of date; weeks start on first_day_of_week."""
+    page = Page(dcc.DatePickerSingle(id="d", date="2024-03-05", first_day_of_week=1))
+    page.open()
+    assert page.text(page.find("dash-datepicker-month-label")[0]) == "March 2024"
+    heads = [page.text(n) for n in page.nodes() if n.tag == "th"]
+    assert heads == ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
+    first_row = page.find("dash-datepicker-calendar-week")[0]
+    assert [c.attrs["data-date"] for c in first_row.children][0] == "2024-02-26"  # a Monday
+    assert "dash-datepicker-calendar-date-selected" in page.day("2024-03-05").attrs["class"]
+    assert "dash-datepicker-calendar-date-outside" in page.day("2024-02-26").attrs["class"]
+
+
+def test_clicking_a_day_sets_date_and_closes():
+    """Choosing a day sets date 'YYYY-MM-DD' and closes the calendar (stay_open_on_select False)."""
+    page = Page(dcc.DatePickerSingle(id="d", initial_visible_month="2024-03-01"))
+    page.open()
+    assert page.fire(page.day("2024-03-14")) == [((), {"date": "2024-03-14"})]
+    assert page.find("dash-datepicker-content") == []
+    assert page.inputs()[0].props["value"] == "2024-03-14"
+
+
+def test_stay_open_on_select_keeps_the_calendar():
+    page = Page(dcc.DatePickerSingle(id="d", date="2024-03-01", stay_open_on_select=True))
+    page.open()
+    page.fire(page.day("2024-03-02"))
+    assert page.find("dash-datepicker-content") != []
+
+
+def test_disabled_days_and_limits_are_not_selectable():
+    """disabled_days, min_date_allowed and max_date_allowed days are marked and refuse clicks."""
+    page = Page(dcc.DatePickerSingle(id="d", date="2024-03-10", disabled_days=["2024-03-12"],
+                                     min_date_allowed="2024-03-05", max_date_allowed="2024-03-20"))
+    page.open()
+    for iso in ("2024-03-12", "2024-03-04", "2024-03-21"):
+        cell = page.day(iso)
+        assert "dash-datepicker-calendar-date-disabled" in cell.attrs["class"]
+        assert page.fire(cell) == []
+    prev, nxt = page.find("dash-datepicker-month-nav")
+    assert "disabled" in prev.attrs and "disabled" in nxt.attrs
+
+
+def test_prev_next_month_navigation_is_ui_state():
+    page = Page(dcc.DatePickerSingle(id="d", date="2024-01-15"))
+    page.open()
+    prev, nxt = page.find("dash-datepicker-month-nav")
+    assert page.fire(prev) == []
+    assert page.text(page.find("dash-datepicker-month-label")[0]) == "December 2023"
+    nxt = page.find("dash-datepicker-month-nav")[1]
+    page.fire(nxt)
+    nxt = page.find("dash-datepicker-month-nav")[1]
+    page.fire(nxt)
+    assert page.text(page.find("dash-datepicker-month-label")[0]) == "February 2024"
+
+
+def test_typing_a_date_and_enter_parses_it_with_display_format():
+    page = Page(dcc.DatePickerSingle(id="d", date="2024-03-05", display_format="DD/MM/YYYY"))
+    box = page.inputs()[0]
+    assert page.fire(box, "keydown", key="Enter", value="25/12/2024") == [((), {"date": "2024-12-25"})]
+    assert page.text(page.find("dash-datepicker-month-label")[0]) == "December 2024"
+
+
+def test_typing_an_invalid_or_disabled_date_reverts_the_field():
+    page = Page(dcc.DatePickerSingle(id="d", date="2024-03-05", disabled_days=["2024-03-07"]))
+    box = page.inputs()[0]
+    page.sent.clear()
+    assert page.fire(box, "keydown", key="Tab", value="garbage") == []
+    assert ["setProp", box.ref, "value", "2024-03-05"] in page.sent
+    assert page.fire(page.inputs()[0], "focusout", value="2024-03-07", related=[]) == []
+
+
+def test_clearing_sets_none():
+    """clearable shows Dash's clear link; clicking it sets date to None; emptying the field too."""
+    page = Page(dcc.DatePickerSingle(id="d", date="2024-03-05", clearable=True))
+    assert page.fire(page.find("dash-datepicker-clear")[0]) == [((), {"date": None})]
+    page = Page(dcc.DatePickerSingle(id="d", date="2024-03-05"))
+    assert page.find("dash-datepicker-clear") == []
+    assert page.fire(page.inputs()[0], "keydown", key="Enter", value="") == [((), {"date": None})]
+
+
+def test_disabled_picker_ignores_clicks():
+    page = Page(dcc.DatePickerSingle(id="d", date="2024-03-05", disabled=True))
+    page.open()
+    assert page.find("dash-datepicker-content") == []
+    assert "disabled" in page.inputs()[0].attrs
+
+
+def test_number_of_months_shown_and_outside_days_hidden():
+    page = Page(dcc.DatePickerSingle(id="d", date="2024-03-05", number_of_months_shown=2, show_outside_days=False,
+                                     month_format="MMM YYYY"))
+    page.open()
+    headers = [page.text(n) for n in page.find("dash-datepicker-calendar-month-header")]
+    assert headers == ["Mar 2024", "Apr 2024"]
+    assert page.text(page.find("dash-datepicker-calendar")[0].children[1].children[0].children[0]) == ""
+    outside = page.find("dash-datepicker-calendar-date-outside")[0]
+    assert page.fire(outside) == []
+
+
+def test_focus_leaving_closes_the_calendar():
+    page = Page(dcc.DatePickerSingle(id="d", date="2024-03-05"))
+    page.open()
+    page.fire(page.inputs()[0], "focusout", value="2024-03-05", related=[])
+    assert page.find("dash-datepicker-content") == []
+
+
+# -- range ---------------------------------------------------------------------------------------
+
+
+def test_range_markup_has_two_inputs_and_placeholders():
+    page = Page(dcc.DatePickerRange(id="r", start_date="2024-03-05"))
+    start, end = page.inputs()
+    assert start.attrs["id"] == "r" and end.attrs["id"] == "r-end-date"
+    assert start.props["value"] == "2024-03-05" and end.props["value"] == ""
+    assert end.attrs["placeholder"] == "End Date"
+    assert "dash-datepicker-start-date" in start.attrs["class"]
+    assert page.find("dash-datepicker-range-arrow")
+
+
+def test_range_singledate_sends_each_end_as_chosen():
+    """updatemode='singledate' (default): the first day sets start (clearing end), the second end."""
+    page = Page(dcc.DatePickerRange(id="r", start_date="2024-03-01", end_date="2024-03-03"))
+    page.open()
+    assert page.fire(page.day("2024-03-10")) == [((), {"start_date": "2024-03-10", "end_date": None})]
+    assert page.find("dash-datepicker-content") != []
+    assert page.fire(page.day("2024-03-05")) == [((), {"start_date": "2024-03-05", "end_date": "2024-03-10"})]
+    assert page.find("dash-datepicker-content") == []
+
+
+def test_range_bothdates_waits_for_the_complete_range():
+    page = Page(dcc.DatePickerRange(id="r", updatemode="bothdates", initial_visible_month="2024-03-01"))
+    page.open()
+    assert page.fire(page.day("2024-03-10")) == []
+    assert page.inputs()[0].props["value"] == "2024-03-10"
+    assert page.fire(page.day("2024-03-12")) == [((), {"start_date": "2024-03-10", "end_date": "2024-03-12"})]
+    highlighted = [n.attrs["data-date"] for n in page.find("dash-datepicker-calendar-date-highlighted")]
+    assert highlighted == []  # closed
+    page.open()
+    highlighted = [n.attrs["data-date"] for n in page.find("dash-datepicker-calendar-date-highlighted")]
+    assert highlighted == ["2024-03-10", "2024-03-11", "2024-03-12"]
+
+
+def test_range_minimum_nights():
+    page = Page(dcc.DatePickerRange(id="r", minimum_nights=3, initial_visible_month="2024-03-01"))
+    page.open()
+    page.fire(page.day("2024-03-10"))
+    assert "dash-datepicker-calendar-date-disabled" in page.day("2024-03-12").attrs["class"]
+    assert page.fire(page.day("2024-03-12")) == []
+    assert page.fire(page.day("2024-03-13")) == [((), {"start_date": "2024-03-10", "end_date": "2024-03-13"})]
+
+
+def test_range_typing_the_end_date():
+    page = Page(dcc.DatePickerRange(id="r", start_date="2024-03-01", end_date="2024-03-03"))
+    end = page.inputs()[1]
+    assert page.fire(end, "keydown", key="Enter", value="2024-03-20") == [
+        ((), {"start_date": "2024-03-01", "end_date": "2024-03-20"})
+    ]
+    end = page.inputs()[1]
+    assert page.fire(end, "keydown", key="Enter", value="2024-02-01") == []  # before the start: reverted
+
+
+def test_range_clear():
+    page = Page(dcc.DatePickerRange(id="r", start_date="2024-03-01", end_date="2024-03-03", clearable=True))
+    assert page.fire(page.find("dash-datepicker-clear")[0]) == [((), {"start_date": None, "end_date": None})]
