@@ -212,3 +212,12 @@ def test_a_first_render_the_browser_reshapes_is_rebuilt(wasmdash, app_path):
     expect(page.locator("#out")).to_have_text("went 1")
     page.click("#go")
     expect(page.locator("#out")).to_have_text("went 2")
+
+
+def test_a_pyodide_package_url_does_not_move_micropip_or_the_wheels(wasmdash, static_site):
+    """With --pyodide-packages (numpy... from a Pyodide repository) micropip and the app's wheels
+    still come from the site: the page boots although that repository is unreachable here."""
+    page = wasmdash.open(static_site(SITE_APP, "--pyodide-packages", "http://127.0.0.1:9/pyodide/"))
+    expect(page.locator("#greeting")).to_have_text("Hello, world!")
+    page.click("#add")
+    expect(page.locator("#count")).to_have_text("1 clicks by world")
