@@ -47,3 +47,17 @@ def test_running_values_are_not_applied_before_a_click(wasmdash, app_path):
     expect(page.locator("#status")).to_have_text("idle")
     expect(page.locator("#go")).to_be_enabled()
     expect(page.locator("#go")).to_have_text("Go")
+
+
+def test_running_values_are_undone_when_the_callback_fails(wasmdash, app_path):
+    """Dash cbsc019: a callback that raises still gets its "after" values: the button is usable again."""
+    wasmdash.allow_console_errors()
+    page = wasmdash.start(app_path("adv_running_error"))
+    button = page.locator("#try")
+    button.click()
+    expect(page.locator("#state")).to_have_text("busy")
+    expect(page.locator("#state")).to_have_text("idle")
+    expect(button).to_be_enabled()
+    button.click()
+    expect(page.locator("#answer")).to_have_text("attempt 2 worked")
+    assert any("first attempt fails" in message for message in wasmdash.console_errors)
