@@ -31,7 +31,7 @@ import urllib.request
 from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import pytest
 
@@ -138,18 +138,32 @@ class WasmdashRunner:
         debug: bool = True,
         timeout: float = 60_000,
         server_args: list[str] | None = None,
+        before_goto: Callable[[Page], Any] | None = None,
     ) -> Page:
         """Serve ``app_path`` with ``wasmdash run``, open ``path`` and wait for the ready mark."""
         server = AppServer(app_path, debug=debug, extra_args=server_args)
         self.servers.append(server)
-        return self.open(server.url + path, wait_ready=wait_ready, timeout=timeout)
+        return self.open(server.url + path, wait_ready=wait_ready, timeout=timeout, before_goto=before_goto)
 
-    def open(self, url: str, *, wait_ready: bool = True, timeout: float = 60_000) -> Page:
-        """Open ``url`` in a fresh page of this test's context."""
+    def open(
+        self,
+        url: str,
+        *,
+        wait_ready: bool = True,
+        timeout: float = 60_000,
+        before_goto: Callable[[Page], Any] | None = None,
+    ) -> Page:
+        """Open ``url`` in a fresh page of this test's context.
+
+        ``before_goto(page)`` runs before navigation, e.g. to ``page.route`` a request the test
+        wants to hold back (the worker script, to look at the page before Python boots).
+        """
         page = self._context().new_page()
         page.on("console", self._on_console)
         page.on("pageerror", lambda error: self.console_errors.append(f"pageerror: {error}"))
         self.pages.append(page)
+        if before_goto is not None:
+            before_goto(page)
         page.goto(url)
         if wait_ready:
             self.wait_ready(page, timeout=timeout)

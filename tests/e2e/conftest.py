@@ -8,6 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
+
+# A callback's answer can take seconds on a loaded two-core CI machine (Pyodide shares the CPU with
+# the server and Chromium); waits are on conditions, so a longer limit costs nothing when all is well.
+expect.set_options(timeout=15_000)
 
 APPS = Path(__file__).parent / "apps"
 

@@ -98,13 +98,6 @@ def test_unmodified_dash_app_runs_from_a_static_build(wasmdash, static_site):
     assert all("codepen.io" in url for url in wasmdash.blocked_requests)
 
 
-def _hold_worker(page):
-    """Hold back the worker script until the returned function is called."""
-    held = []
-    page.route("**/worker.mjs", lambda route: held.append(route))
-    return lambda: [route.continue_() for route in held]
-
-
 def test_first_render_is_in_the_html_and_early_events_are_replayed(wasmdash, static_site):
     """Before Pyodide has booted the page shows the layout; clicks and typing then are not lost,
     and Python adopts the host-rendered nodes instead of rebuilding them."""
@@ -178,13 +171,9 @@ def test_the_server_refuses_other_origins(wasmdash):
 
 def _open_held(wasmdash, url):
     """Open ``url`` with the worker script held back; returns (page, release)."""
-    page = wasmdash._context().new_page()
-    page.on("console", wasmdash._on_console)
-    page.on("pageerror", lambda error: wasmdash.console_errors.append(f"pageerror: {error}"))
-    wasmdash.pages.append(page)
-    release = _hold_worker(page)
-    page.goto(url)
-    return page, release
+    held = []
+    page = wasmdash.open(url, wait_ready=False, before_goto=lambda p: p.route("**/worker.mjs", lambda route: held.append(route)))
+    return page, lambda: [route.continue_() for route in held]
 
 
 def test_clicks_before_boot_are_replayed_under_run(wasmdash, app_path):
