@@ -170,7 +170,9 @@ def create_app(dash_app: Any, *, debug: bool | None = None) -> Starlette:
         if request.method not in ("GET", "HEAD"):
             return _error(f"{request.url.path} does not accept {request.method}", 405, "method")
         try:
-            return HTMLResponse(render_index(dash_app, debug=dash_app.debug))
+            # Rendering the first page walks the whole layout: keep it off the event loop.
+            html = await run_in_threadpool(render_index, dash_app, debug=dash_app.debug)
+            return HTMLResponse(html)
         except Exception as error:  # noqa: BLE001 - e.g. a DuplicateCallback found on first use
             logger.exception("serving the page failed")
             return _error(f"the page could not be served: {type(error).__name__}: {error}", 500)
