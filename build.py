@@ -3,7 +3,7 @@
 
 Usage (any Python 3.11+; nothing else needs to be installed first)::
 
-    python3 build.py serve      # venv + runtime, then serve examples/app.py on http://127.0.0.1:8050
+    python3 build.py serve      # venv + runtime, then serve examples/gallery/app.py on http://127.0.0.1:8050
     python3 build.py test       # venv + runtime + Chromium, then every test (unit and e2e)
     python3 build.py runtime    # only (re)assemble static/runtime/
     python3 build.py setup      # only create .venv and install wasmdash with its test extras
@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("setup", help="create .venv and install wasmdash[test]")
     sub.add_parser("runtime", help="assemble static/runtime/ from the registries")
     serve = sub.add_parser("serve", help="set up, then serve the example app")
-    serve.add_argument("app", nargs="?", default=str(ROOT / "examples" / "app.py"))
+    serve.add_argument("app", nargs="?", default=str(ROOT / "examples" / "gallery" / "app.py"))
     serve.add_argument("--port", default="8050")
     test = sub.add_parser("test", help="set up, then run every test")
     test.add_argument("pytest_args", nargs=argparse.REMAINDER, help="extra arguments for pytest")
