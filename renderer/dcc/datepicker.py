@@ -467,6 +467,21 @@ def _focus_input(ctx: EventContext, which: str) -> None:
             return
 
 
+def _write_fields(ctx: EventContext) -> None:
+    """After a click changed the dates, write the fields' text: the page shows the old text, and
+    the view already counts the new props as shown (they came from the user), so no diff would."""
+
+    def write() -> None:
+        root = ctx.view.by_path.get(ctx.path)
+        if root is None:
+            return
+        ops = [["setProp", node.ref, "value", node.props.get("value", "")]
+               for node in root.walk() if isinstance(node.data, tuple) and node.data[:1] == ("input",)]
+        ctx.view.send(ops)
+
+    ctx.after(write)
+
+
 def _common(ctx: EventContext, what: Any, data: Any, chosen: _dt.date | None) -> bool:
     """Open/close/month navigation shared by both pickers; True when the event was handled."""
     state = ctx.state
@@ -536,11 +551,13 @@ def on_event_single(ctx: EventContext) -> dict[str, Any] | None:
         if not props.get("stay_open_on_select"):
             state["open"] = False
         ctx.refresh()
+        _write_fields(ctx)
         _focus_input(ctx, "date")
         return None if day == chosen and props.get("date") == day.isoformat() else {"date": day.isoformat()}
     if ctx.type == "click" and what == "clear":
         state["open"] = bool(props.get("reopen_calendar_on_clear"))
         ctx.refresh()
+        _write_fields(ctx)
         return {"date": None} if props.get("date") is not None else None
     if _typed(ctx, what):
         if ctx.type == "focusout":
@@ -609,11 +626,13 @@ def on_event_range(ctx: EventContext) -> dict[str, Any] | None:
             if not props.get("stay_open_on_select"):
                 state["open"] = False
         ctx.refresh()
+        _write_fields(ctx)
         return _range_changes(props, state, new_start, new_end)
     if ctx.type == "click" and what == "clear":
         state.pop("draft", None)
         state["open"] = bool(props.get("reopen_calendar_on_clear"))
         ctx.refresh()
+        _write_fields(ctx)
         if props.get("start_date") is None and props.get("end_date") is None:
             return None
         return {"start_date": None, "end_date": None}

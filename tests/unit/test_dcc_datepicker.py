@@ -238,3 +238,14 @@ def test_range_typing_the_end_date():
 def test_range_clear():
     page = Page(dcc.DatePickerRange(id="r", start_date="2024-03-01", end_date="2024-03-03", clearable=True))
     assert page.fire(page.find("dash-datepicker-clear")[0]) == [((), {"start_date": None, "end_date": None})]
+
+
+def test_a_picked_day_is_written_into_the_field():
+    """The page's field still shows the old text after a click: the picker writes the new one."""
+    page = Page(dcc.DatePickerRange(id="r", start_date="2024-03-01", end_date="2024-03-03"))
+    page.open()
+    page.sent.clear()
+    page.fire(page.day("2024-03-10"))
+    start, end = page.inputs()
+    assert ["setProp", start.ref, "value", "2024-03-10"] in page.sent
+    assert ["setProp", end.ref, "value", ""] in page.sent
