@@ -32,6 +32,8 @@ PERSISTED_BY_DEFAULT: dict[tuple[str, str], list[str]] = {
     ("dash_core_components", name): ["value"]
     for name in ("Input", "Textarea", "Dropdown", "Checklist", "RadioItems", "Slider", "RangeSlider", "Tabs")
 }
+PERSISTED_BY_DEFAULT[("dash_core_components", "DatePickerSingle")] = ["date"]
+PERSISTED_BY_DEFAULT[("dash_core_components", "DatePickerRange")] = ["start_date", "end_date"]
 
 _MISSING = object()
 
