@@ -249,3 +249,27 @@ def test_a_picked_day_is_written_into_the_field():
     start, end = page.inputs()
     assert ["setProp", start.ref, "value", "2024-03-10"] in page.sent
     assert ["setProp", end.ref, "value", ""] in page.sent
+
+
+def test_persistence_keeps_the_users_dates_across_reloads():
+    """persistence=True: a picked date (and range) comes back in a new page with the same storage."""
+    single = dcc.DatePickerSingle(id="d", date="2024-03-05", persistence=True)
+    page = Page(single)
+    page.open()
+    page.fire(page.day("2024-03-09"))
+    storage = page.view.page["storage"]
+    again = DomView(send=lambda ops: None, page={"storage": storage})
+    layout = to_json(single)
+    again.render(layout)
+    assert layout["props"]["date"] == "2024-03-09"
+
+    both = dcc.DatePickerRange(id="r", start_date="2024-03-01", end_date="2024-03-03", persistence=True,
+                               persistence_type="session")
+    page = Page(both)
+    page.open()
+    page.fire(page.day("2024-03-10"))
+    page.fire(page.day("2024-03-12"))
+    again = DomView(send=lambda ops: None, page={"storage": page.view.page["storage"]})
+    layout = to_json(both)
+    again.render(layout)
+    assert (layout["props"]["start_date"], layout["props"]["end_date"]) == ("2024-03-10", "2024-03-12")
