@@ -263,6 +263,19 @@ def _first_month(props: dict[str, Any], state: dict[str, Any], chosen: _dt.date 
     return start.replace(day=1)
 
 
+def _nav_button(label: str, arrow: str, step: int, enabled: bool) -> VNode:
+    # aria-disabled, not disabled: a focused button that becomes disabled loses focus, and the
+    # picker would take that for the user leaving it
+    return element(
+        "button",
+        {"type": "button", "className": "dash-datepicker-month-nav", "aria-label": label,
+         "aria-disabled": "true" if not enabled else None},
+        [arrow],
+        data=("nav", step) if enabled else ("off-nav", step),
+        key=f"nav{step}",
+    )
+
+
 def _calendar(
     props: dict[str, Any],
     state: dict[str, Any],
@@ -280,11 +293,9 @@ def _calendar(
     last = _add_months(first, count - 1)
     next_ok = limits.high is None or last < limits.high.replace(day=1)
     controls = element("div", {"className": "dash-datepicker-controls"}, [
-        element("button", {"type": "button", "className": "dash-datepicker-month-nav", "aria-label": "Previous month",
-                           "disabled": not prev_ok}, ["\u2190"], data=("nav", -1)),
+        _nav_button("Previous month", "\u2190", -1, prev_ok),
         element("div", {"className": "dash-datepicker-month-label"}, [format_date(first, "MMMM YYYY")]),
-        element("button", {"type": "button", "className": "dash-datepicker-month-nav", "aria-label": "Next month",
-                           "disabled": not next_ok}, ["\u2192"], data=("nav", 1)),
+        _nav_button("Next month", "\u2192", 1, next_ok),
     ], style={"display": "flex", "alignItems": "center", "justifyContent": "space-between", "gap": "8px"})
     # Sunday first when week_start is 0; Python's weekday() counts from Monday
     header_days = [_DAYS[(week_start - 1 + i) % 7][:2] for i in range(7)]
@@ -320,10 +331,10 @@ def _calendar(
                 row.children.append(element(
                     "td",
                     {"className": " ".join(classes), "aria-disabled": not allowed,
-                     "tabIndex": 0 if pickable and not is_outside else None,
+                     "tabIndex": 0 if pickable and not is_outside else -1,
                      "data-date": day.isoformat(), "aria-label": format_date(day, "dddd, MMMM D, YYYY")},
                     [element("span", {}, [label])],
-                    data=("day", day.isoformat()) if pickable else ("noop",),
+                    data=("day" if pickable else "off", day.isoformat()),
                     style={"width": day_size, "height": day_size, "textAlign": "center",
                            "cursor": "pointer" if pickable else "default"},
                 ))
@@ -467,6 +478,26 @@ def _focus_input(ctx: EventContext, which: str) -> None:
             return
 
 
+#: Arrow keys on a calendar day move the focus by these many days (Dash's calendar keys).
+_MOVES = {"ArrowLeft": -1, "ArrowRight": 1, "ArrowUp": -7, "ArrowDown": 7}
+
+
+def _focus_day(ctx: EventContext, day: _dt.date) -> None:
+    """Once re-rendered, put the keyboard focus on ``day``'s cell."""
+    iso = day.isoformat()
+
+    def focus() -> None:
+        root = ctx.view.by_path.get(ctx.path)
+        if root is None:
+            return
+        for node in root.walk():
+            if node.tag == "td" and node.attrs.get("data-date") == iso:
+                ctx.view.call("focus", node.ref)
+                return
+
+    ctx.after(focus)
+
+
 def _write_fields(ctx: EventContext) -> None:
     """After a click changed the dates, write the fields' text: the page shows the old text, and
     the view already counts the new props as shown (they came from the user), so no diff would."""
@@ -496,6 +527,20 @@ def _common(ctx: EventContext, what: Any, data: Any, chosen: _dt.date | None) ->
         state.pop("month", None)
         ctx.refresh()
         return True
+    if kind == "keydown" and what in ("day", "off") and ctx.event.get("key") in _MOVES:
+        day = parse_date(data[1])
+        if day is None:
+            return True
+        target = day + _dt.timedelta(days=_MOVES[ctx.event["key"]])
+        first = _first_month(ctx.props, state, chosen)
+        count = max(1, _int(ctx.props.get("number_of_months_shown"), 1))
+        if target < first:
+            state["month"] = target.replace(day=1).isoformat()
+        elif target >= _add_months(first, count):
+            state["month"] = _add_months(target.replace(day=1), 1 - count).isoformat()
+        ctx.refresh()
+        _focus_day(ctx, target)
+        return True
     if kind == "keydown" and ctx.event.get("key") == "Escape":
         if state.get("open"):
             state["open"] = False
@@ -513,6 +558,8 @@ def _close_if_left(ctx: EventContext) -> None:
     inside = ctx.event.get("related") or []
     if root is not None and root.ref in inside:
         return
+    if ctx.target is None:
+        return  # the focused node was removed by a re-render (the calendar moved on a month)
     if ctx.state.get("open"):
         ctx.state["open"] = False
         ctx.refresh()
@@ -528,11 +575,15 @@ def _typed(ctx: EventContext, what: Any) -> bool:
 
 
 def _open_on_key(ctx: EventContext, shown: _dt.date | None) -> None:
-    if ctx.type == "keydown" and ctx.event.get("key") in ("Enter", "ArrowUp", "ArrowDown"):
+    """Enter and the up/down arrows in a field open the calendar; the arrows move focus into it."""
+    key = ctx.event.get("key") if ctx.type == "keydown" else None
+    if key in ("Enter", "ArrowUp", "ArrowDown"):
         ctx.state["open"] = True
         if shown is not None:
             ctx.state["month"] = shown.replace(day=1).isoformat()
         ctx.refresh()
+    if key in ("ArrowUp", "ArrowDown"):
+        _focus_day(ctx, shown or _first_month(ctx.props, ctx.state, None))
 
 
 def on_event_single(ctx: EventContext) -> dict[str, Any] | None:
@@ -544,7 +595,7 @@ def on_event_single(ctx: EventContext) -> dict[str, Any] | None:
     what = data[0] if isinstance(data, tuple) else None
     chosen = parse_date(props.get("date"))
     fmt = props.get("display_format")
-    if ctx.type == "click" and what == "day":
+    if what == "day" and (ctx.type == "click" or (ctx.type == "keydown" and ctx.event.get("key") == "Enter")):
         day = parse_date(data[1])
         if day is None or not _Limits(props).allows(day):
             return None
@@ -612,7 +663,7 @@ def on_event_range(ctx: EventContext) -> dict[str, Any] | None:
     what = data[0] if isinstance(data, tuple) else None
     start, end = _range_dates(props, state)
     fmt = props.get("display_format")
-    if ctx.type == "click" and what == "day":
+    if what == "day" and (ctx.type == "click" or (ctx.type == "keydown" and ctx.event.get("key") == "Enter")):
         day = parse_date(data[1])
         if day is None or not _range_limits(props, start, end).allows(day):
             return None

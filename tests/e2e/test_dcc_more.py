@@ -73,6 +73,28 @@ def test_single_typing_a_date(dates):
     expect(page.locator("#out-single")).to_have_text('"2024-12-25"')
 
 
+def test_single_keyboard_in_the_calendar(dates):
+    """ArrowDown in the field opens the calendar on the date's cell; arrows move; Enter picks."""
+    page = dates
+    field = page.locator("#single")
+    field.click()
+    field.press("Escape")
+    expect(page.locator(".dash-datepicker-content")).to_have_count(0)
+    field.press("ArrowDown")
+    expect(day(page, "2024-03-05")).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    expect(day(page, "2024-03-12")).to_be_focused()
+    page.keyboard.press("ArrowRight")
+    expect(day(page, "2024-03-13")).to_be_focused()  # disabled: focusable, not choosable
+    page.keyboard.press("Enter")
+    expect(page.locator(".dash-datepicker-content")).to_be_visible()
+    page.keyboard.press("ArrowRight")
+    expect(day(page, "2024-03-14")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("#out-single")).to_have_text('"2024-03-14"')
+    expect(field).to_have_value("14/03/2024")
+
+
 def test_single_clear(dates):
     """The clear button (clearable=True) sets date to None."""
     page = dates

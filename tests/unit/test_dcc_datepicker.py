@@ -114,7 +114,8 @@ def test_disabled_days_and_limits_are_not_selectable():
         assert "dash-datepicker-calendar-date-disabled" in cell.attrs["class"]
         assert page.fire(cell) == []
     prev, nxt = page.find("dash-datepicker-month-nav")
-    assert "disabled" in prev.attrs and "disabled" in nxt.attrs
+    assert prev.attrs["aria-disabled"] == "true" and nxt.attrs["aria-disabled"] == "true"
+    assert page.fire(prev) == [] and page.text(page.find("dash-datepicker-month-label")[0]) == "March 2024"
 
 
 def test_prev_next_month_navigation_is_ui_state():
@@ -273,3 +274,31 @@ def test_persistence_keeps_the_users_dates_across_reloads():
     layout = to_json(both)
     again.render(layout)
     assert (layout["props"]["start_date"], layout["props"]["end_date"]) == ("2024-03-10", "2024-03-12")
+
+
+def test_keyboard_moves_through_days_and_enter_picks():
+    """ArrowDown in the field opens the calendar on the date; arrows move a week/day; Enter picks."""
+    page = Page(dcc.DatePickerSingle(id="d", date="2024-03-28"))
+    page.sent.clear()
+    assert page.fire(page.inputs()[0], "keydown", key="ArrowDown", value="2024-03-28") == []
+    assert ["call", "focus", [page.day("2024-03-28").ref]] in page.sent
+    page.fire(page.day("2024-03-28"), "keydown", key="ArrowDown")
+    assert page.text(page.find("dash-datepicker-month-label")[0]) == "April 2024"  # followed into April
+    assert ["call", "focus", [page.day("2024-04-04").ref]] in page.sent
+    page.fire(page.day("2024-04-04"), "keydown", key="ArrowLeft")
+    assert page.fire(page.day("2024-04-03"), "keydown", key="Enter") == [((), {"date": "2024-04-03"})]
+
+
+def test_focus_lost_by_a_removed_node_keeps_the_calendar_open():
+    """A focusout from a day cell the re-render removed (keyboard moved a month) is not leaving."""
+    page = Page(dcc.DatePickerSingle(id="d", date="2024-03-05"))
+    page.open()
+    gone = page.day("2024-03-05")
+    refs = [gone.ref]
+    node = gone.parent
+    while node is not None:
+        refs.append(node.ref)
+        node = node.parent
+    page.view.nodes.pop(gone.ref)
+    page.view.changes_for_event({"type": "focusout", "refs": refs, "related": [], "timestamp": 1})
+    assert page.find("dash-datepicker-content") != []
