@@ -105,7 +105,6 @@ def render(ctx: RenderContext, props: dict[str, Any], path: Path) -> VNode:
         style={"position": "absolute", **_HOVER[direction]},
     )
     root = element("div", {"className": "dcc-tooltip-bounding-box dash-tooltip"}, [hover], style=outer_style)
-    root.key = None
     return root
 
 

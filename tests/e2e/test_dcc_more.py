@@ -103,6 +103,18 @@ def test_single_clear(dates):
     expect(page.locator("#single")).to_have_value("")
 
 
+def test_single_persistence_survives_a_reload(dates, wasmdash):
+    """persistence=True: the picked date comes back after a reload, and the callback sees it."""
+    page = dates
+    page.locator("#single").click()
+    day(page, "2024-03-22").click()
+    expect(page.locator("#out-single")).to_have_text('"2024-03-22"')
+    page.reload()
+    wasmdash.wait_ready(page)
+    expect(page.locator("#single")).to_have_value("22/03/2024")
+    expect(page.locator("#out-single")).to_have_text('"2024-03-22"')
+
+
 def test_range_picked_in_the_calendar_with_minimum_nights(dates):
     """singledate: the first day starts a new range (end cleared); too short a range is refused."""
     page = dates

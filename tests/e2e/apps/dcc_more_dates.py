@@ -7,7 +7,7 @@ app = Dash(__name__)
 
 app.layout = html.Div([
     dcc.DatePickerSingle(id="single", date="2024-03-05", display_format="DD/MM/YYYY",
-                         disabled_days=["2024-03-13"], clearable=True),
+                         disabled_days=["2024-03-13"], clearable=True, persistence=True),
     html.Div(id="out-single"),
     dcc.DatePickerRange(id="range", start_date="2024-03-01", end_date="2024-03-04", minimum_nights=2),
     html.Div(id="out-range"),
