@@ -146,6 +146,8 @@ def test_range_bothdates_sends_only_complete_ranges(dates):
     expect(out).to_have_text("None to None")
     page.locator("#both").click()
     expect(page.locator(".dash-datepicker-month-label")).to_have_text("May 2024")
+    expect(day(page, "2024-05-01")).to_have_class(  # min_date_allowed given as a datetime.date
+        "dash-datepicker-calendar-date-inside dash-datepicker-calendar-date-disabled")
     day(page, "2024-05-03").click()
     expect(page.locator("#both")).to_have_value("2024-05-03")
     day(page, "2024-05-06").click()

@@ -1,5 +1,6 @@
 """DatePickerSingle and DatePickerRange feeding callbacks."""
 import json
+from datetime import date
 
 from wasmdash import Dash, Input, Output, callback, dcc, html
 
@@ -11,7 +12,8 @@ app.layout = html.Div([
     html.Div(id="out-single"),
     dcc.DatePickerRange(id="range", start_date="2024-03-01", end_date="2024-03-04", minimum_nights=2),
     html.Div(id="out-range"),
-    dcc.DatePickerRange(id="both", updatemode="bothdates", initial_visible_month="2024-05-01"),
+    dcc.DatePickerRange(id="both", updatemode="bothdates", initial_visible_month=date(2024, 5, 1),
+                        min_date_allowed=date(2024, 5, 2)),
     html.Div(id="out-both"),
 ], style={"minHeight": "900px"})
 
