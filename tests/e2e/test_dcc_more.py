@@ -198,3 +198,24 @@ def test_tooltip_shown_by_a_callback_at_its_bbox(clip_tip):
     assert content["y"] >= box["y"] + box["height"]  # direction="bottom": below what it points at
     page.locator("#hide").click()
     expect(tip).to_be_hidden()
+
+
+def test_tooltip_follows_graph_hover_data(wasmdash, app_path):
+    """Dash's recipe: hoverData's point bbox places the Tooltip over the hovered marker; unhover hides it."""
+    page = wasmdash.start(app_path("dcc_more_graph_tip"))
+    points = page.locator("#graph .scatterlayer .trace .point")
+    expect(points).to_have_count(4, timeout=30_000)  # plotly.js is parsed on the first draw
+    marker = points.nth(1).bounding_box()
+    page.mouse.move(marker["x"] + marker["width"] / 2, marker["y"] + marker["height"] / 2)
+    tip = page.locator("#graph-tooltip")
+    expect(tip).to_be_visible()
+    expect(page.locator("#tip-text")).to_have_text("x=2 y=8")
+    box = page.locator(".dcc-tooltip-bounding-box").bounding_box()
+    centre = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    marker_centre = (marker["x"] + marker["width"] / 2, marker["y"] + marker["height"] / 2)
+    assert abs(centre[0] - marker_centre[0]) <= 3 and abs(centre[1] - marker_centre[1]) <= 3, (box, marker)
+    content = tip.bounding_box()
+    assert content["x"] >= box["x"] + box["width"]  # direction="right" (the default)
+    drag_area = page.locator("#graph .nsewdrag").first.bounding_box()
+    page.mouse.move(drag_area["x"] + drag_area["width"] - 5, drag_area["y"] + 5)
+    expect(tip).to_be_hidden()
