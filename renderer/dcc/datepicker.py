@@ -263,6 +263,24 @@ def _first_month(props: dict[str, Any], state: dict[str, Any], chosen: _dt.date 
     return start.replace(day=1)
 
 
+def _day_style(size: int, pickable: bool, outside: bool, selected: bool, highlighted: bool, allowed: bool) -> dict[str, Any]:
+    """Inline look of a day cell (Dash's stylesheet is not in the page); Dash 4's CSS variables,
+    when an app defines them, still decide the colours."""
+    style: dict[str, Any] = {"width": size, "height": size, "textAlign": "center", "borderRadius": "4px",
+                             "cursor": "pointer" if pickable else "default"}
+    if selected:
+        style["background"] = "var(--Dash-Fill-Interactive-Strong, #1975fa)"
+        style["color"] = "var(--Dash-Text-Strong-Inverse, #fff)"
+    elif highlighted:
+        style["background"] = "var(--Dash-Fill-Interactive-Weak, #dbe8fd)"
+    if not allowed:
+        style["color"] = "var(--Dash-Text-Disabled, #bbb)"
+        style["textDecoration"] = "line-through"
+    elif outside and not selected:
+        style["color"] = "var(--Dash-Text-Weak, #999)"
+    return style
+
+
 def _nav_button(label: str, arrow: str, step: int, enabled: bool) -> VNode:
     # aria-disabled, not disabled: a focused button that becomes disabled loses focus, and the
     # picker would take that for the user leaving it
@@ -335,8 +353,8 @@ def _calendar(
                      "data-date": day.isoformat(), "aria-label": format_date(day, "dddd, MMMM D, YYYY")},
                     [element("span", {}, [label])],
                     data=("day" if pickable else "off", day.isoformat()),
-                    style={"width": day_size, "height": day_size, "textAlign": "center",
-                           "cursor": "pointer" if pickable else "default"},
+                    style=_day_style(day_size, pickable, is_outside, day in selected,
+                                     span is not None and span[0] <= day <= span[1], allowed),
                 ))
                 day += _dt.timedelta(days=1)
             body.children.append(row)
