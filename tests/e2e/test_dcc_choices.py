@@ -169,3 +169,14 @@ def test_radioitems_choose_inline_label_style_input_class(page):
     expect(radios.nth(0)).not_to_be_checked()
     root.locator("label", has_text="Gamma").click()
     expect(out).to_have_text('"c"')
+
+
+def test_disabled_dropdown_does_not_open(page):
+    """disabled=True: Dash's is-disabled class, no clear button, and a click opens nothing."""
+    expect(page.locator("#out-single")).to_have_text('"MTL"', timeout=BOOT)
+    root = page.locator("#dd-disabled")
+    expect(root.locator(".Select")).to_contain_class("is-disabled")
+    expect(root.locator(".Select-clear")).to_have_count(0)
+    root.locator(".Select-control").click()
+    expect(root.locator(".Select-menu-outer")).to_have_count(0)
+    expect(root.locator(".Select-value-label")).to_have_text("locked")

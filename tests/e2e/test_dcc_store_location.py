@@ -104,3 +104,14 @@ def test_location_href_from_a_callback_loads_the_page(wasmdash, page):
     page.wait_for_url("**/loaded?via=href")
     wasmdash.wait_ready(page)
     expect(page.locator("#out-url")).to_have_text("/loaded '?via=href' '' loaded?via=href", timeout=BOOT)
+
+
+def test_location_callback_nav_tells_every_location(page):
+    """refresh='callback-nav': a callback's new pathname moves every Location, without a reload."""
+    out = page.locator("#out-url")
+    expect(out).to_have_text("/ '' '' ", timeout=BOOT)
+    page.evaluate("() => { window.__same_page = true }")
+    page.click("#go-nav")
+    expect(out).to_have_text("/navigated '' '' navigated")
+    expect(page.locator("#out-url-quiet")).to_have_text("/navigated")
+    assert page.evaluate("() => window.__same_page") is True

@@ -29,6 +29,7 @@ app.layout = html.Div([
         ],
     ),
     html.Div(id="out-components"),
+    dcc.Dropdown(id="dd-disabled", options=["locked"], value="locked", disabled=True),
     dcc.Checklist(id="checklist", options=CITIES, value=["NYC"], inline=True),
     html.Div(id="out-checklist"),
     dcc.RadioItems(id="radio", options={"a": "Alpha", "b": "Beta", "c": "Gamma"}, value="a", inline=True,

@@ -14,12 +14,14 @@ app.layout = html.Div([
     *[html.Div(id=f"out-{kind}") for kind in KINDS],
     dcc.Location(id="url"),
     dcc.Location(id="url-quiet", refresh=False),
+    dcc.Location(id="url-nav", refresh="callback-nav"),
     html.Div(id="out-url"),
     html.Div(id="out-url-quiet"),
     dcc.Link("to page 2", id="link", href="/page-2?tab=b#part"),
     dcc.Link("reloading link", id="link-reload", href="/reloaded", refresh=True),
     html.Button("quiet push", id="go-quiet"),
     html.Button("load by href", id="go-load"),
+    html.Button("callback-nav", id="go-nav"),
 ])
 
 for kind in KINDS:
@@ -59,3 +61,8 @@ def push_quietly(n_clicks):
 @callback(Output("url", "href"), Input("go-load", "n_clicks"), prevent_initial_call=True)
 def load_href(n_clicks):
     return "/loaded?via=href"
+
+
+@callback(Output("url-nav", "pathname"), Input("go-nav", "n_clicks"), prevent_initial_call=True)
+def navigate(n_clicks):
+    return "/navigated"
