@@ -179,6 +179,29 @@ def test_clipboard_copies_content_set_by_its_n_clicks_callback(clip_tip):
     page.wait_for_function("async () => (await navigator.clipboard.readText()) === 'hello world #2'")
 
 
+# Headless Chromium's clipboard gives back text only, so the rich copy is watched where the page
+# hands it to navigator.clipboard.write (then written for real).
+WATCH_WRITE = """
+const write = Clipboard.prototype.write;
+Clipboard.prototype.write = function (items) {
+  window._written = Promise.all(items.flatMap((item) => item.types.map(
+    async (type) => [type, await (await item.getType(type)).text()])));
+  return write.call(this, items);
+};
+"""
+
+
+def test_clipboard_copies_html_content_with_its_text(wasmdash, app_path):
+    """html_content goes to the clipboard as text/html next to content as text/plain."""
+    page = wasmdash.start(app_path("dcc_more_clip_tip"), before_goto=lambda p: p.add_init_script(WATCH_WRITE))
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=wasmdash.server.url)
+    page.locator("#copy-html").click()
+    page.wait_for_function("async () => (await navigator.clipboard.readText()) === 'plain words'")
+    page.wait_for_function("() => window._written !== undefined")
+    written = dict(page.evaluate("async () => await window._written"))
+    assert written == {"text/plain": "plain words", "text/html": "<b>bold words</b>"}
+
+
 def test_tooltip_shown_by_a_callback_at_its_bbox(clip_tip):
     """A callback sets show, bbox and children; the box sits at bbox inside its container."""
     page = clip_tip

@@ -9,6 +9,7 @@ app.layout = html.Div([
     dcc.Input(id="words", value="typed words"),
     dcc.Clipboard(id="copy-content", title="copy from a callback"),
     html.Div(id="clicks"),
+    dcc.Clipboard(id="copy-html", content="plain words", html_content="<b>bold words</b>", children="copy rich"),
     html.Button("show tip", id="show"),
     html.Button("hide tip", id="hide"),
     html.Div(
