@@ -124,6 +124,7 @@ class Runtime:
         self._tasks: set[asyncio.Future[Any]] = set()
         #: ops waiting for the one apply() that ends the current event, response or start
         self._ops: list[Op] = []
+        self._side_triggered: list[PendingCallback] = []  # by running= values, requested after launch
         #: (path, prop) of outputs in flight -> how many calls compute it (dcc.Loading)
         self._loading: dict[tuple[Path, str], int] = {}
         self._loading_changed = False
@@ -197,12 +198,8 @@ class Runtime:
         self,
         updates: Iterable[tuple[Path, dict[str, Any]]],
         predecessors: tuple[Any, ...],
-        quiet: set[tuple[Path, str]] | None = None,
     ) -> list[PendingCallback]:
-        """Write props into the layout (one render for the batch); return the calls they trigger.
-
-        Props listed in ``quiet`` as (path, prop) are written and rendered but trigger nothing.
-        """
+        """Write props into the layout (one render for the batch); return the calls they trigger."""
         triggered: list[PendingCallback] = []
         changed_paths: list[Path] = []
         changed_props: list[tuple[Any, str]] = []
@@ -226,9 +223,7 @@ class Runtime:
             changed_paths.append(path)
             component_id = old_props.get("id")
             if component_id is not None:
-                changed_props += [
-                    (component_id, prop) for prop in new_props if not quiet or (path, prop) not in quiet
-                ]
+                changed_props += [(component_id, prop) for prop in new_props]
             for chunk_path, old_value, value in chunks:
                 if old_index is None:
                     old_index = self.index.copy()
@@ -332,6 +327,10 @@ class Runtime:
                     progressed = True
             if not progressed:
                 break
+        if self._side_triggered:  # running= values of the calls just started
+            side, self._side_triggered = self._side_triggered, []
+            self._request(side)
+            return
         self._forget_finished_groups()
         self._report_loading()
         if not self.requested and not self.executing:
@@ -392,9 +391,10 @@ class Runtime:
         self._track_loading(call, started=True)
         running_on, _ = running_updates(pending.spec)
         if running_on:
-            # Shown while the request runs; like values restored after, they trigger nothing.
+            # Shown while the request runs. As in Dash they trigger the callbacks listening to them,
+            # but never this callback itself (Dash would loop on a running= prop that is its input).
             pairs = self._side_pairs(running_on, pending)
-            self._apply_updates(pairs, (), quiet={(p, k) for p, props in pairs for k in props})
+            self._side_triggered += self._apply_updates(pairs, (*pending.predecessors, pending.spec))
         task = asyncio.ensure_future(self._run(call))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -434,16 +434,13 @@ class Runtime:
         try:
             _, running_off = running_updates(pending.spec)
             updates = self._side_pairs(running_off, pending) if running_off else []
-            quiet = {(p, k) for p, props in updates for k in props}
             if error is not None:
                 self._report_callback_error(call, error)
                 self._record(pending, set())
             elif response is None:
                 self._record(pending, set())  # PreventUpdate, or every output was no_update
             else:
-                answered = self._updates_from_response(response)
-                quiet -= {(p, k) for p, props in answered for k in props}
-                updates += answered
+                updates += self._updates_from_response(response)
                 updated = {
                     f"{stringify_id(k)}.{p}"
                     for k, props in (response.get("response") or {}).items()
@@ -453,7 +450,7 @@ class Runtime:
                 self._record(pending, {_normal_prop_id(u) for u in updated})
             # One batch: running= values restored, outputs and set_props, then one render.
             predecessors = (*pending.predecessors, pending.spec)
-            triggered = self._apply_updates(updates, predecessors, quiet=quiet)
+            triggered = self._apply_updates(updates, predecessors)
         except Exception as exc:  # a bug of ours must not stop the page
             self._report(
                 f"wasmdash failed to apply the response of {pending.spec.describe()}: "

@@ -41,6 +41,16 @@ def test_running_sets_several_outputs_then_restores_them(wasmdash, app_path):
     expect(go).to_be_enabled()
 
 
+def test_running_values_trigger_the_callbacks_that_listen_to_them(wasmdash, app_path):
+    """Dash notifies observers of running= values: a callback on the status line sees both of them."""
+    page = wasmdash.start(app_path("adv_running_multi"))
+    log = page.locator("#status-log")
+    expect(log).to_have_text("idle")
+    page.click("#go")
+    expect(page.locator("#result")).to_have_text("finished run 1")
+    expect(log).to_have_text("idle > running > done")
+
+
 def test_running_values_are_not_applied_before_a_click(wasmdash, app_path):
     """A prevent_initial_call callback does not run on load, so its running values are not applied either."""
     page = wasmdash.start(app_path("adv_running_multi"))

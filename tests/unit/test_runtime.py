@@ -705,6 +705,41 @@ def test_running_props_are_set_while_running_and_reset_after():
     assert page.prop("out", "children") == "done"
 
 
+def test_running_values_trigger_their_listeners_but_not_their_own_callback():
+    """Dash's running= updates notify observers: does a listener see the running and the reset value,
+    while the running callback, whose own input is a running= prop, is not called again?"""
+    layout = comp("Div", children=[comp("Button", "go"), comp("Div", "out"), comp("Div", "status")])
+    calls = []
+
+    def work(n, disabled):
+        calls.append((n, disabled))
+        return "done"
+
+    deps = [
+        dep("out.children", ["go.n_clicks", "go.disabled"], prevent_initial_call=True,
+            running=[[{"id": "go", "property": "disabled"}, True, False]]),
+        dep("status.children", ["go.disabled"], prevent_initial_call=True),
+    ]
+    page = Page(layout, deps, {"out.children": work,
+                               "status.children": lambda disabled: f"disabled={disabled}"}, gated=True)
+
+    async def scenario():
+        await page.runtime.start()
+        await page.type_into("go", n_clicks=1)
+        await page.transport.wait_for_requests(2)
+        page.transport.release(1)  # the listener's call, made while the work runs
+        await page.transport.finished(1)
+        assert page.prop("status", "children") == "disabled=True"
+        page.transport.release(0)
+        await page.transport.wait_for_requests(3)
+        page.transport.release(2)
+        await page.runtime.settled()
+
+    run(scenario())
+    assert page.prop("status", "children") == "disabled=False"
+    assert calls == [(1, None)]
+
+
 def test_dash_running_dict_shape_is_understood():
     """Is Dash's {"running": {"id.prop": v}, "runningOff": {...}} accepted too?"""
     layout = comp("Div", children=[comp("Button", "go"), comp("Div", "out")])
