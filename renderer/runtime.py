@@ -203,7 +203,18 @@ class Runtime:
         triggered: list[PendingCallback] = []
         changed_paths: list[Path] = []
         changed_props: list[tuple[Any, str]] = []
+        # An update may replace children that hold the target of a later one: take each target's
+        # id now and look its path up again just before writing it, as dash-renderer does.
+        targets = []
         for path, props in updates:
+            component = get_component(self.layout, path)
+            if component is not None:
+                targets.append((path, component["props"].get("id"), props))
+        for path, component_id, props in targets:
+            if component_id is not None and changed_paths:
+                path = self.index.path_of(component_id)
+                if path is None:
+                    continue  # removed by an earlier update of this batch
             component = get_component(self.layout, path)
             if component is None:
                 continue

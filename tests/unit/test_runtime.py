@@ -642,6 +642,22 @@ def page_with_transport(layout, deps, transport):
     return page
 
 
+def test_an_output_moved_by_another_output_of_the_same_response_is_found_at_its_new_path():
+    """As dash-renderer looks each id up when it applies it: when one output replaces a container's
+    children and moves `a` inside it, does a's own update land on `a`, not on whatever now sits at
+    a's old path?"""
+    layout = comp("Div", children=[inp("go", value=1), comp("Div", "box", children=[comp("Div", "a")])])
+    deps = [dep("..box.children...a.children..", ["go.value"])]
+    new_children = [comp("Div", "b", children="new b"), comp("Div", "a", children="new a")]
+    transport = ScriptedResponses(
+        {"multi": True, "response": {"box": {"children": new_children}, "a": {"children": "A"}}},
+    )
+    page = page_with_transport(layout, deps, transport)
+    run(page.runtime.start())
+    assert page.prop("b", "children") == "new b"
+    assert page.prop("a", "children") == "A"
+
+
 def test_side_update_is_applied_with_the_response_and_triggers():
     """Are set_props updates (sideUpdate) applied in the same batch and do they trigger callbacks?"""
     layout = comp("Div", children=[inp("a", value=1), comp("Div", "b"), comp("Div", "side"), comp("Div", "c")])
