@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from ._seams import Op
 from .vdom import COMMENT, TEXT, VNode, to_spec
 
-__all__ = ["diff", "diff_into", "RefSource"]
+__all__ = ["diff", "diff_into", "match_children", "RefSource"]
 
 
 class RefSource(Protocol):
@@ -137,31 +137,9 @@ def _diff_children(old: VNode, new: VNode, ops: list[Op], refs: RefSource) -> No
     for child in new_children:
         child.parent = new
 
-    # 1. match new children to old ones: by key, then unkeyed by tag in order
-    keyed = {c.key: i for i, c in enumerate(old_children) if c.key is not None}
-    unkeyed: dict[str, list[int]] = {}
-    for i, child in enumerate(old_children):
-        if child.key is None:
-            unkeyed.setdefault(child.tag, []).append(i)
-    positions = {tag: 0 for tag in unkeyed}
-    matched: list[int | None] = []  # old index for each new child
-    used: set[int] = set()
-    for child in new_children:
-        index: int | None = None
-        if child.key is not None:
-            index = keyed.get(child.key)
-            if index is not None and (index in used or old_children[index].tag != child.tag):
-                index = None
-        else:
-            candidates = unkeyed.get(child.tag)
-            if candidates is not None:
-                pos = positions[child.tag]
-                if pos < len(candidates):
-                    index = candidates[pos]
-                    positions[child.tag] = pos + 1
-        if index is not None:
-            used.add(index)
-        matched.append(index)
+    # 1. match new children to old ones
+    matched = match_children(old_children, new_children)
+    used = {i for i in matched if i is not None}
 
     # 2. remove old children nobody matched
     for i, child in enumerate(old_children):
@@ -185,6 +163,38 @@ def _diff_children(old: VNode, new: VNode, ops: list[Op], refs: RefSource) -> No
             if index not in stay:
                 ops.append(["move", parent_ref, child.ref, before])
         before = child.ref
+
+
+def match_children(old_children: list[VNode], new_children: list[VNode]) -> list[int | None]:
+    """For each new child, the index of the old child it updates (None: a new node).
+
+    Keyed children match by key (and tag); unkeyed ones by tag, in order.
+    """
+    keyed = {c.key: i for i, c in enumerate(old_children) if c.key is not None}
+    unkeyed: dict[str, list[int]] = {}
+    for i, child in enumerate(old_children):
+        if child.key is None:
+            unkeyed.setdefault(child.tag, []).append(i)
+    positions = {tag: 0 for tag in unkeyed}
+    matched: list[int | None] = []
+    used: set[int] = set()
+    for child in new_children:
+        index: int | None = None
+        if child.key is not None:
+            index = keyed.get(child.key)
+            if index is not None and (index in used or old_children[index].tag != child.tag):
+                index = None
+        else:
+            candidates = unkeyed.get(child.tag)
+            if candidates is not None:
+                pos = positions[child.tag]
+                if pos < len(candidates):
+                    index = candidates[pos]
+                    positions[child.tag] = pos + 1
+        if index is not None:
+            used.add(index)
+        matched.append(index)
+    return matched
 
 
 def _longest_increasing(values: list[int]) -> set[int]:

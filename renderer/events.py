@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from ._seams import EventMessage
 from ._wire import Path
+from .diff import match_children
 from .vdom import HTML_NAMESPACE, RenderContext, VNode, rules_for
 
 if TYPE_CHECKING:
@@ -256,10 +257,12 @@ def _copy_dom_props(old: VNode, new: VNode) -> None:
     if old.tag != new.tag:
         return
     old.props = dict(new.props)
-    for old_child, new_child in zip(old.children, new.children):
-        if old_child.path is not None:
-            continue  # a nested component: its props did not change
-        _copy_dom_props(old_child, new_child)
+    # Pair children as the diff will (the user's change may add or drop siblings, e.g. a
+    # dropdown's placeholder goes when typing starts); a positional pairing would miss the field.
+    for new_child, index in zip(new.children, match_children(old.children, new.children)):
+        if index is None or old.children[index].path is not None:
+            continue  # a node the refresh will insert, or a nested component (its props are unchanged)
+        _copy_dom_props(old.children[index], new_child)
 
 
 def html_event(ctx: EventContext) -> dict[str, Any] | None:

@@ -177,6 +177,25 @@ def test_search_box_survives_the_value_label_disappearing():
     assert not [op for op in page.sent if op[0] == "remove" and op[1] == search.ref]
 
 
+def test_the_first_keystroke_is_never_written_back_into_the_search_box():
+    """The placeholder goes when typing starts; the page already shows what was typed, so no op
+    sets the box's value (on a busy page that write would erase keys typed meanwhile)."""
+    page = Page(dcc.Dropdown(id="d", options=["Rainy", "Sunny"], placeholder="Pick"))
+    page.open()
+    search = [n for n in page.view.root.walk() if n.tag == "input"][0]
+    page.sent.clear()
+    refs, node = [], search
+    while node is not None:
+        refs.append(node.ref)
+        node = node.parent
+    changes = page.view.changes_for_event({"type": "input", "refs": refs, "timestamp": 1, "value": "r"})
+    page.layout["props"].update(changes[0][1])
+    ops = page.sent + page.view.update(page.layout, [()])  # the refresh, then the runtime's update
+    assert page.texts("VirtualizedSelectOption") == ["Rainy"]
+    assert page.find("Select-placeholder") == []
+    assert [op for op in ops if op[0] == "setProp" and op[1] == search.ref] == []
+
+
 def test_opening_and_choosing_focus_the_search_box():
     """Clicking the control or an option puts the keyboard focus in the search box."""
     page = Page(dcc.Dropdown(id="d", options=["a", "b"]))
