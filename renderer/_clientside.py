@@ -13,6 +13,7 @@ import ast
 import builtins
 import inspect
 import json
+import logging
 import symtable
 import sys
 import textwrap
@@ -21,6 +22,9 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
 from .exceptions import DashException
+
+logger = logging.getLogger(__name__)
+_WARNED: set[str] = set()
 
 __all__ = [
     "ClientsideSourceError",
@@ -53,6 +57,10 @@ class PageFunction:
     line: int = 1
 
 
+#: What a shipped function is, in error messages, unless said otherwise.
+CALLBACK_ROLE = "clientside Python callback"
+
+
 def _location(func: Callable[..., Any]) -> str:
     code = getattr(func, "__code__", None)
     if code is None:
@@ -65,20 +73,20 @@ def _function_source(func: Callable[..., Any]) -> str:
     return _function_source_and_offset(func)[0]
 
 
-def _function_source_and_offset(func: Callable[..., Any]) -> tuple[str, int]:
+def _function_source_and_offset(func: Callable[..., Any], role: str = CALLBACK_ROLE) -> tuple[str, int]:
     """The source (see ``_function_source``) and how many decorator lines came before the def."""
     try:
         source = textwrap.dedent(inspect.getsource(func))
     except (OSError, TypeError) as error:
         raise ClientsideSourceError(
-            f"clientside Python callback `{getattr(func, '__name__', func)!s}` has no readable source "
+            f"{role} `{getattr(func, '__name__', func)!s}` has no readable source "
             f"({error}); define it with `def` in a file, not in a REPL or with exec."
         ) from None
     tree = ast.parse(source)
     node = tree.body[0]
     if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         raise ClientsideSourceError(
-            f"clientside Python callback `{func.__name__}` ({_location(func)}) must be a function "
+            f"{role} `{func.__name__}` ({_location(func)}) must be a function "
             "defined with `def`; lambdas cannot be shipped to the page."
         )
     lines = source.splitlines()
@@ -141,8 +149,10 @@ def _page_module_name(module: str) -> str:
     return module
 
 
-def page_function(func: Callable[..., Any]) -> PageFunction:
+def page_function(func: Callable[..., Any], role: str = CALLBACK_ROLE) -> PageFunction:
     """Check that ``func`` can run in the page and return what to ship.
+
+    ``role`` names what ``func`` is in error messages (a callback, an ``on_error`` handler).
 
     Raises:
         ClientsideSourceError: naming the function and every module-level name it uses that will
@@ -152,10 +162,10 @@ def page_function(func: Callable[..., Any]) -> PageFunction:
     if getattr(func, "__closure__", None):
         free = ", ".join(f"`{v}`" for v in func.__code__.co_freevars)
         raise ClientsideSourceError(
-            f"clientside Python callback `{name}` ({_location(func)}) closes over {free} from an "
+            f"{role} `{name}` ({_location(func)}) closes over {free} from an "
             "enclosing function; only module-level functions can be shipped to the page."
         )
-    source, offset = _function_source_and_offset(func)
+    source, offset = _function_source_and_offset(func, role)
     module_globals = getattr(func, "__globals__", {})
     imports: list[str] = []
     missing: list[str] = []
@@ -171,7 +181,7 @@ def page_function(func: Callable[..., Any]) -> PageFunction:
     if missing:
         names = ", ".join(f"`{m}`" for m in missing)
         raise ClientsideSourceError(
-            f"clientside Python callback `{name}` ({_location(func)}) uses {names}, "
+            f"{role} `{name}` ({_location(func)}) uses {names}, "
             f"{'a module-level name' if len(missing) == 1 else 'module-level names'} that will not "
             "exist in the page: only the function's own source is sent to the browser, never the "
             "rest of its module.\nMake the function self-contained (define or import what it needs "
@@ -273,23 +283,40 @@ def _spec_json(spec: Any) -> dict[str, Any]:
     }
 
 
-def page_app_source(specs: Iterable[Any]) -> str:
+def page_app_source(specs: Iterable[Any], on_error: Callable[..., Any] | None = None) -> str:
     """The module the page runs to get a ``Dash`` app holding the Python clientside callbacks.
 
     Only each function's own source travels (checked by :func:`page_function`), with the imports it
     needs; the callbacks are registered on the page's app with the very dependencies, argument shape
     and ``output`` string the server lists, so ``Dash.dispatch`` answers the same requests the same way.
+    Their ``on_error`` handlers travel too, and so does the app's (``Dash(on_error=...)``) when it
+    can: one that cannot (a lambda, a closure) is left on the server, and the page's callbacks then
+    report their errors to the page as they would without it.
 
     Raises:
-        ClientsideSourceError: a function uses a module-level name the page will not have.
+        ClientsideSourceError: a function, or its own ``on_error`` handler, uses a module-level
+            name the page will not have.
     """
     entries = []
-    shipped = []
+    shipped: list[PageFunction] = []
+    handlers: dict[str, PageFunction] = {}
+
+    def ship_handler(handler: Callable[..., Any], role: str) -> str:
+        function = page_function(handler, role)
+        known = handlers.setdefault(function.name, function)
+        if known.source != function.source:
+            raise ClientsideSourceError(
+                f"{role} `{function.name}` ({function.location}) has the name of another handler "
+                f"shipped to the page ({known.location}); give them different names."
+            )
+        return function.name
+
     for spec in specs:
         if not is_python_clientside(spec):
             continue
         function = page_function(spec.func)
         shipped.append(function)
+        handler = spec.extra.get("on_error")
         entries.append(
             {
                 "name": function.name,
@@ -297,10 +324,29 @@ def page_app_source(specs: Iterable[Any]) -> str:
                 "filename": function.filename,
                 "line": function.line,
                 "spec": _spec_json(spec),
+                "on_error": ship_handler(
+                    handler, f"on_error handler of clientside Python callback `{function.name}`,"
+                ) if handler is not None else None,
             }
         )
+    app_handler = None
+    if on_error is not None and entries:
+        try:
+            app_handler = ship_handler(on_error, "Dash(on_error=...) handler")
+        except ClientsideSourceError as error:
+            if str(error) not in _WARNED:  # the server builds this module for every page load
+                _WARNED.add(str(error))
+                logger.warning("the app's on_error stays on the server; in the page: %s", error)
+    shipped += handlers.values()
     imports = sorted({line for f in shipped for line in f.imports})
-    data = json.dumps(entries, separators=(",", ":"))  # not sorted: a dict grouping's order is its outputs' order
+    data = json.dumps(  # not sorted: a dict grouping's order is its outputs' order
+        {
+            "callbacks": entries,
+            "handlers": [_entry(f) for f in handlers.values()],
+            "on_error": app_handler,
+        },
+        separators=(",", ":"),
+    )
     return "\n".join(
         [
             "# Python callbacks that run in the page (generated by wasmdash): only these functions'",
@@ -313,6 +359,10 @@ def page_app_source(specs: Iterable[Any]) -> str:
             "",
         ]
     )
+
+
+def _entry(function: PageFunction) -> dict[str, Any]:
+    return {"name": function.name, "source": function.source, "filename": function.filename, "line": function.line}
 
 
 class _ForwardedProps(dict):  # type: ignore[type-arg]
@@ -348,7 +398,7 @@ def _page_dash_class() -> type:
     return PageDash
 
 
-def build_page_app(namespace: dict[str, Any], entries_json: str) -> Any:
+def build_page_app(namespace: dict[str, Any], page_json: str) -> Any:
     """Define each shipped function in ``namespace`` and register it on a new page ``Dash`` app.
 
     Each function is compiled under its file's base name and its own line number, so a traceback
@@ -357,12 +407,15 @@ def build_page_app(namespace: dict[str, Any], entries_json: str) -> Any:
     from ._callbacks import CallbackSpec, register
     from ._grouping import flatten_grouping
 
+    page = json.loads(page_json)
     app = _page_dash_class()(name="_wasmdash_page")
     app.debug = True  # tracebacks reach the page's error overlay
-    for entry in json.loads(entries_json):
-        padded = "\n" * (max(1, int(entry["line"])) - 1) + entry["source"]
-        exec(compile(padded, entry["filename"], "exec"), namespace)  # noqa: S102 - the app's own code
-        func = namespace[entry["name"]]
+    for entry in page["handlers"]:
+        _define(namespace, entry)
+    if page["on_error"] is not None:
+        app.on_error = namespace[page["on_error"]]
+    for entry in page["callbacks"]:
+        func = _define(namespace, entry)
         data = entry["spec"]
         output = _grouping_from_json(data["output"])
         spec = CallbackSpec(
@@ -377,6 +430,13 @@ def build_page_app(namespace: dict[str, Any], entries_json: str) -> Any:
             output_id=data["output_id"],
             running=data["running"],
             clientside_function=data["clientside_function"],
+            extra={"on_error": namespace[entry["on_error"]]} if entry["on_error"] else {},
         )
         register(app.callback_map, app._callback_list, spec)
     return app
+
+
+def _define(namespace: dict[str, Any], entry: dict[str, Any]) -> Any:
+    padded = "\n" * (max(1, int(entry["line"])) - 1) + entry["source"]
+    exec(compile(padded, entry["filename"], "exec"), namespace)  # noqa: S102 - the app's own code
+    return namespace[entry["name"]]

@@ -96,7 +96,7 @@ def _clientside_module(dash_app: Any) -> str | None:
     specs = [*dash_app._callback_list, *_callbacks.GLOBAL_CALLBACK_LIST]
     if not any(is_python_clientside(spec) for spec in specs):
         return None
-    return page_app_source(specs)
+    return page_app_source(specs, on_error=dash_app.on_error)
 
 
 def create_app(dash_app: Any, *, debug: bool | None = None) -> Starlette:

@@ -191,9 +191,20 @@ def test_python_exception_shows_the_traceback_in_the_overlay(wasmdash, app_path)
     expect(overlay).to_contain_text("Callback error updating failed.children via clientside function _wasmdash_python.fail_")
     expect(overlay).to_contain_text("callback `fail` (clientside_python.py:")
     expect(overlay).to_contain_text("KeyError: 'missing'")
-    expect(overlay).to_contain_text('File "clientside_python.py", line 140, in fail')
+    expect(overlay).to_contain_text('File "clientside_python.py", line 143, in fail')
     page.fill("#text", "after")
     expect(page.locator("#shout")).to_have_text("AFTER!")
+
+
+def test_python_on_error_handler_runs_in_the_page(wasmdash, app_path):
+    """A page callback's on_error answers for it: its value is the output, its set_props apply, no overlay."""
+    page = wasmdash.start(app_path("clientside_python"))
+    posted = update_requests(page)
+    page.click("#recover")
+    expect(page.locator("#recovered")).to_have_text("recovered from ZeroDivisionError")
+    expect(page.locator("#recovery-note")).to_have_text("handled in the page")
+    expect(page.locator(OVERLAY)).to_have_count(0)
+    assert posted == []
 
 
 def test_only_the_marked_functions_reach_the_page(wasmdash, app_path):

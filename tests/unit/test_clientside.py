@@ -213,3 +213,76 @@ def test_three_ways_to_declare_a_python_clientside_callback(load_module):
         assert functions[output]["function_name"].startswith(name + "_")
     assert len({f["function_name"] for f in functions.values() if f}) == 3
     assert all("clientside" not in spec.extra for spec in module.app._callback_list)
+
+
+# -- on_error handlers travel with the page's callbacks ------------------------------------------
+APP_WITH_HANDLERS = """
+from wasmdash import Dash, Input, Output, html, set_props
+
+def fallback(error):
+    set_props("status", {"children": f"app handler: {error}"})
+    return "app fallback"
+
+def own_fallback(error):
+    return f"own handler: {type(error).__name__}"
+
+app = Dash(__name__, on_error=fallback)
+app.layout = html.Div([html.Div(id=i) for i in ("in", "a", "b", "status")])
+
+@app.callback(Output("a", "children"), Input("in", "children"), clientside=True, on_error=own_fallback)
+def a(value):
+    return 1 / 0
+
+@app.callback(Output("b", "children"), Input("in", "children"), clientside=True)
+def b(value):
+    raise ValueError("broken")
+"""
+
+
+def _page_app(module, on_error="app"):
+    from wasmdash._clientside import page_app_source
+
+    namespace: dict = {}
+    handler = module.app.on_error if on_error == "app" else on_error
+    exec(page_app_source(module.app._callback_list, on_error=handler), namespace)
+    return namespace["app"]
+
+
+def _call(page_app, output):
+    import asyncio
+
+    dep = next(d for d in page_app.dependencies_json() if d["output"] == output)
+    body = {"output": output, "outputs": {"id": output.split(".")[0], "property": "children"},
+            "inputs": [{"id": "in", "property": "children", "value": "x"}], "changedPropIds": ["in.children"],
+            "state": []}
+    assert dep["clientside_function"]["namespace"] == "_wasmdash_python"
+    return asyncio.run(page_app.dispatch(body)).body
+
+
+def test_on_error_handlers_run_in_the_page(load_module):
+    """A callback's own on_error and the app's Dash(on_error=...) answer for page callbacks too."""
+    module = load_module(APP_WITH_HANDLERS)
+    page_app = _page_app(module)
+    assert _call(page_app, "a.children")["response"] == {"a": {"children": "own handler: ZeroDivisionError"}}
+    answer = _call(page_app, "b.children")
+    assert answer["response"] == {"b": {"children": "app fallback"}}
+    assert answer["sideUpdate"] == {"status": {"children": "app handler: broken"}}
+
+
+def test_an_app_handler_that_cannot_travel_stays_on_the_server(load_module, caplog):
+    """Dash(on_error=lambda ...) cannot be shipped: the page module still builds, and the log says why."""
+    module = load_module(APP_WITH_HANDLERS)
+    page_app = _page_app(module, on_error=lambda error: "never in the page")
+    assert page_app.on_error is None
+    assert "Dash(on_error=...) handler `<lambda>`" in caplog.text
+    assert "lambdas cannot be shipped" in caplog.text
+
+
+def test_a_callback_handler_using_a_module_name_is_refused_naming_both(load_module):
+    """A callback's own on_error must be self-contained too; the error names it and its callback."""
+    module = load_module(APP_WITH_HANDLERS.replace(
+        'return f"own handler: {type(error).__name__}"', 'return PREFIX + str(error)'
+    ))
+    with pytest.raises(ClientsideSourceError,
+                       match="on_error handler of clientside Python callback `a`, `own_fallback` .* uses `PREFIX`"):
+        _page_app(module)

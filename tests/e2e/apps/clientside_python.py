@@ -39,6 +39,9 @@ app.layout = html.Div([
     html.Div(id="full-upper"),
     html.Button("fail", id="fail"),
     html.Div(id="failed"),
+    html.Button("recover", id="recover"),
+    html.Div(id="recovered"),
+    html.Div(id="recovery-note"),
 ])
 
 
@@ -138,3 +141,14 @@ def full_name(first, last):
 def fail(n):
     values = {"n": n}
     return values["missing"]
+
+
+def fallback(error):
+    set_props("recovery-note", {"children": "handled in the page"})
+    return f"recovered from {type(error).__name__}"
+
+
+@callback(Output("recovered", "children"), Input("recover", "n_clicks"), prevent_initial_call=True,
+          clientside=True, on_error=fallback)
+def recover(n):
+    return n / 0
