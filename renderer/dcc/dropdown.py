@@ -270,6 +270,7 @@ def _choose(ctx: EventContext, index: int) -> dict[str, Any] | None:
         changes["value"] = value
     if props.get("search_value"):
         changes["search_value"] = ""
+        ctx.rewrite_dom()  # the search box still shows what was typed: empty it
     state = ctx.state
     state["focus"] = 0
     if _flag(props, "closeOnSelect", True):

@@ -196,6 +196,24 @@ def test_the_first_keystroke_is_never_written_back_into_the_search_box():
     assert [op for op in ops if op[0] == "setProp" and op[1] == search.ref] == []
 
 
+def test_choosing_after_a_search_empties_the_search_box():
+    """The typed text goes once an option is chosen: the page is told to empty the box."""
+    page = Page(dcc.Dropdown(id="d", options=["apple", "banana"], value=[], multi=True))
+    page.open()
+    search = [n for n in page.view.root.walk() if n.tag == "input"][0]
+    page.fire(search, "input", value="ap")
+    page.sent.clear()
+    refs, node = [], search
+    while node is not None:
+        refs.append(node.ref)
+        node = node.parent
+    changes = page.view.changes_for_event({"type": "keydown", "key": "Enter", "refs": refs, "timestamp": 1, "value": "ap"})
+    assert changes == [((), {"value": ["apple"], "search_value": ""})]
+    page.layout["props"].update(changes[0][1])
+    ops = page.sent + page.view.update(page.layout, [()])
+    assert ["setProp", search.ref, "value", ""] in ops
+
+
 def test_opening_and_choosing_focus_the_search_box():
     """Clicking the control or an option puts the keyboard focus in the search box."""
     page = Page(dcc.Dropdown(id="d", options=["a", "b"]))
