@@ -3,40 +3,11 @@ from __future__ import annotations
 
 import pytest
 
+from fakes import ManualClock
+
 from wasmdash import dcc
 from wasmdash.component import to_json
 from wasmdash.vdom import DomView, render_html, render_layout
-
-
-class ManualClock:
-    """A clock a test advances by hand (tests/unit/fakes.py may grow the shared one)."""
-
-    def __init__(self):
-        self.time = 0.0
-        self.timers = []
-
-    def now(self):
-        return self.time
-
-    def call_later(self, delay, callback):
-        timer = _Timer(self.time + delay, callback)
-        self.timers.append(timer)
-        return timer
-
-    def advance(self, seconds):
-        self.time += seconds
-        for timer in sorted(self.timers, key=lambda t: t.when):
-            if timer.when <= self.time and not timer.cancelled and not timer.fired:
-                timer.fired = True
-                timer.callback()
-
-
-class _Timer:
-    def __init__(self, when, callback):
-        self.when, self.callback, self.cancelled, self.fired = when, callback, False, False
-
-    def cancel(self):
-        self.cancelled = True
 
 
 def mounted(**props):

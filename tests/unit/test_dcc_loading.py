@@ -1,40 +1,11 @@
 """dcc.Loading: spinner while outputs inside it are being computed."""
 from __future__ import annotations
 
+from fakes import ManualClock
+
 from wasmdash import dcc, html
 from wasmdash.component import to_json
 from wasmdash.vdom import DomView
-
-
-class ManualClock:
-    def __init__(self):
-        self.time = 0.0
-        self.timers = []
-
-    def now(self):
-        return self.time
-
-    def call_later(self, delay, callback):
-        timer = [self.time + delay, callback, False]
-
-        class Handle:
-            def cancel(self_inner):
-                timer[2] = True
-
-        self.timers.append(timer)
-        return Handle()
-
-    def advance(self, seconds):
-        target = self.time + seconds
-        while True:
-            due = [t for t in self.timers if not t[2] and t[0] <= target]
-            if not due:
-                break
-            timer = min(due, key=lambda t: t[0])
-            timer[2] = True
-            self.time = max(self.time, timer[0])
-            timer[1]()
-        self.time = target
 
 
 OUT = ("props", "children", "props", "children", 0)  # the Div inside Loading inside the root Div

@@ -3,40 +3,11 @@ from __future__ import annotations
 
 import json
 
+from fakes import ManualClock
+
 from wasmdash import dcc
 from wasmdash.component import to_json
 from wasmdash.vdom import DomView
-
-
-class ManualClock:
-    def __init__(self):
-        self.time = 0.0
-        self.timers = []
-
-    def now(self):
-        return self.time
-
-    def call_later(self, delay, callback):
-        timer = [self.time + delay, callback, False]
-
-        class Handle:
-            def cancel(self_inner):
-                timer[2] = True
-
-        self.timers.append(timer)
-        return Handle()
-
-    def advance(self, seconds):
-        target = self.time + seconds
-        while True:
-            due = [t for t in self.timers if not t[2] and t[0] <= target]
-            if not due:
-                break
-            timer = min(due, key=lambda t: t[0])
-            timer[2] = True
-            self.time = max(self.time, timer[0])
-            timer[1]()
-        self.time = target
 
 
 class Page:
