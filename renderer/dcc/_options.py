@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._wire import Path
 from ..vdom import RenderContext, VNode, is_component, text
+from ._persistence import persistence_props
 
-__all__ = ["Option", "sanitize_options", "render_label", "option_value_text", "label_text"]
+if TYPE_CHECKING:
+    from ..events import EventContext
+
+__all__ = [
+    "Option", "sanitize_options", "render_label", "option_value_text", "label_text", "option_list_props",
+    "changed_option",
+]
 
 #: One option as Dash normalises it: ``{"label", "value", "disabled"?, "title"?, "search"?}``.
 Option = dict[str, Any]
@@ -126,3 +133,32 @@ def option_at(props: dict[str, Any], index: Any) -> Option | None:
     if isinstance(index, int) and 0 <= index < len(options):
         return options[index]
     return None
+
+
+def option_list_props(type_name: str, value_doc: str) -> dict[str, str]:
+    """Dash's prop table of Checklist and RadioItems, which differ only in what ``value`` holds."""
+    return {
+        "id": "element id of the wrapping div; also the inputs' name",
+        "options": "list of values, {value: label} dict, or list of {label, value, disabled?, title?}",
+        "value": value_doc,
+        "inline": "lay options out on one line",
+        "className": "class of the wrapping div",
+        "style": "style of the wrapping div",
+        "inputStyle": "style of each input",
+        "inputClassName": "class of each input",
+        "labelStyle": "style of each label",
+        "labelClassName": "class of each label",
+        "key": "diff key",
+        "loading_state": "Dash bookkeeping",
+        **persistence_props(type_name),
+    }
+
+
+def changed_option(ctx: EventContext) -> Option | None:
+    """The enabled option whose input a ``change`` event came from, or None."""
+    if ctx.type != "change" or ctx.node is None:
+        return None
+    option = option_at(ctx.props, ctx.node.data)
+    if option is None or option.get("disabled"):
+        return None
+    return option

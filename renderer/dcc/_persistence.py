@@ -23,7 +23,7 @@ from ..ids import stringify_id
 if TYPE_CHECKING:
     from ..vdom import DomView, VNode
 
-__all__ = ["PERSISTED_BY_DEFAULT", "apply_persistence", "record_user_edit", "storage_key"]
+__all__ = ["PERSISTED_BY_DEFAULT", "apply_persistence", "persistence_props", "record_user_edit", "storage_key"]
 
 PREFIX = "_dash_persistence."
 
@@ -36,6 +36,16 @@ PERSISTED_BY_DEFAULT[("dash_core_components", "DatePickerSingle")] = ["date"]
 PERSISTED_BY_DEFAULT[("dash_core_components", "DatePickerRange")] = ["start_date", "end_date"]
 
 _MISSING = object()
+
+
+def persistence_props(type_name: str) -> dict[str, str]:
+    """The ``persistence`` entries of a dcc prop table, naming ``type_name``'s default persisted props."""
+    defaults = PERSISTED_BY_DEFAULT[("dash_core_components", type_name)]
+    return {
+        "persistence": "truthy: the user's edits survive reloads (see dcc._persistence)",
+        "persisted_props": f"props that persist (default {defaults!r})",
+        "persistence_type": "'local' (default), 'session' or 'memory'",
+    }
 
 
 def storage_key(component_id: Any, prop: str, persistence: Any) -> str:

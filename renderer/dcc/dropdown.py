@@ -18,6 +18,7 @@ from ..component import make_component_class
 from ..events import EventContext
 from ..vdom import DCC_NAMESPACE, RenderContext, VNode, css_dict, element, html_attrs, register_rules
 from ._options import Option, contains, label_text, render_label, same_value, sanitize_options
+from ._persistence import persistence_props
 
 __all__ = ["Dropdown", "PROPS"]
 
@@ -42,9 +43,7 @@ PROPS: dict[str, str] = {
     "search_order": "accepted; options keep their order",
     "key": "diff key",
     "loading_state": "Dash bookkeeping",
-    "persistence": "truthy: the user's edits survive reloads (see dcc._persistence)",
-    "persisted_props": "props that persist (default ['value'])",
-    "persistence_type": "'local' (default), 'session' or 'memory'",
+    **persistence_props("Dropdown"),
 }
 
 Dropdown = make_component_class(

@@ -17,6 +17,7 @@ from ..component import make_component_class
 from ..events import EventContext, count_up, number_or_none
 from ..vdom import DCC_NAMESPACE, RenderContext, VNode, css_dict, html_attrs, register_rules
 from .._wire import Path
+from ._persistence import persistence_props
 
 __all__ = ["Input", "PROPS"]
 
@@ -64,9 +65,7 @@ PROPS: dict[str, str] = {
     "contextMenu": "attribute",
     "key": "diff key",
     "loading_state": "Dash bookkeeping, not rendered",
-    "persistence": "truthy: the user's edits survive reloads (see dcc._persistence)",
-    "persisted_props": "props that persist (default ['value'])",
-    "persistence_type": "'local' (default), 'session' or 'memory'",
+    **persistence_props("Input"),
 }
 
 Input = make_component_class(

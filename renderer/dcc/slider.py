@@ -15,6 +15,7 @@ from .._wire import Path
 from ..component import make_component_class
 from ..events import EventContext, number_or_none
 from ..vdom import DCC_NAMESPACE, RenderContext, VNode, css_dict, element, html_attrs, register_rules, text
+from ._persistence import persistence_props
 
 __all__ = ["Slider", "RangeSlider", "SLIDER_PROPS", "RANGE_SLIDER_PROPS"]
 
@@ -36,9 +37,7 @@ _COMMON: dict[str, str] = {
     "className": "class of the wrapping div",
     "key": "diff key",
     "loading_state": "Dash bookkeeping",
-    "persistence": "truthy: the user's edits survive reloads (see dcc._persistence)",
-    "persisted_props": "props that persist (default ['value'])",
-    "persistence_type": "'local' (default), 'session' or 'memory'",
+    **persistence_props("Slider"),
 }
 
 #: Dash's dcc.Slider props.

@@ -15,6 +15,7 @@ from .._wire import Path
 from ..component import make_component_class
 from ..events import EventContext
 from ..vdom import DCC_NAMESPACE, DomView, RenderContext, VNode, css_dict, element, html_attrs, is_component, register_rules
+from ._persistence import persistence_props
 
 __all__ = ["Tabs", "Tab", "TABS_PROPS", "TAB_PROPS"]
 
@@ -34,9 +35,7 @@ TABS_PROPS: dict[str, str] = {
     "colors": "{border, primary, background} (CSS variables)",
     "key": "diff key",
     "loading_state": "Dash bookkeeping",
-    "persistence": "truthy: the user's edits survive reloads (see dcc._persistence)",
-    "persisted_props": "props that persist (default ['value'])",
-    "persistence_type": "'local' (default), 'session' or 'memory'",
+    **persistence_props("Tabs"),
 }
 
 #: Dash's dcc.Tab props.

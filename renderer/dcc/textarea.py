@@ -8,6 +8,7 @@ from .._wire import Path
 from ..component import make_component_class
 from ..events import EventContext, count_up
 from ..vdom import DCC_NAMESPACE, RenderContext, VNode, css_dict, html_attrs, register_rules
+from ._persistence import persistence_props
 
 __all__ = ["Textarea", "PROPS"]
 
@@ -45,9 +46,7 @@ PROPS: dict[str, str] = {
     "n_clicks_timestamp": "ms epoch of the last click",
     "key": "diff key",
     "loading_state": "Dash bookkeeping",
-    "persistence": "truthy: the user's edits survive reloads (see dcc._persistence)",
-    "persisted_props": "props that persist (default ['value'])",
-    "persistence_type": "'local' (default), 'session' or 'memory'",
+    **persistence_props("Textarea"),
 }
 
 Textarea = make_component_class(
