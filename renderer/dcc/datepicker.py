@@ -4,7 +4,10 @@ The markup follows Dash 4's date pickers (class names ``dash-datepicker``,
 ``dash-datepicker-input-wrapper``, ``dash-datepicker-input``, ``dash-datepicker-clear``,
 ``dash-datepicker-content``, ``dash-datepicker-controls``, ``dash-datepicker-month-nav``,
 ``dash-datepicker-calendar``, ``dash-datepicker-calendar-date-{inside,outside,selected,
-highlighted,disabled}``), so apps' CSS and tests keep working.
+highlighted,disabled}``), so apps' CSS and tests keep working. The look is in ``static/wasmdash.css``
+under those names, so an app's stylesheet can change it; inline styles are only what props compute
+(the user's ``style``, ``day_size`` as ``--day-size``, ``calendar_orientation``). The date maths
+(formats, the month grid, which days may be chosen) is in ``_dates.py``.
 
 Dates travel as ``'YYYY-MM-DD'`` strings. ``display_format`` / ``month_format`` use moment.js tokens
 (``YYYY YY MMMM MMM MM M Do DD D dddd ddd dd``), in English. Typing a date and pressing Enter
@@ -17,15 +20,15 @@ range's half-chosen start (``updatemode='bothdates'`` sends nothing until both e
 
 from __future__ import annotations
 
-import calendar as _calendar
 import datetime as _dt
-import re
-from typing import Any
+from typing import Any, Callable
 
 from .._wire import Path
 from ..component import make_component_class
 from ..events import EventContext
 from ..vdom import DCC_NAMESPACE, RenderContext, VNode, element, register_rules
+from ._dates import DayLimits, add_months, format_date, iso, month_weeks, parse_date, scroll_to, weekday_heads
+from ._persistence import persistence_props
 
 __all__ = ["DatePickerSingle", "DatePickerRange", "PROPS_SINGLE", "PROPS_RANGE", "parse_date", "format_date"]
 
@@ -51,9 +54,6 @@ _COMMON: dict[str, str] = {
     "is_RTL": "right-to-left calendar",
     "className": "class of the input wrapper",
     "style": "style of the input wrapper",
-    "persistence": "truthy: the user's choice survives reloads",
-    "persisted_props": "props that persist",
-    "persistence_type": "'local' (default), 'session' or 'memory'",
     "loading_state": "Dash bookkeeping",
 }
 
@@ -62,6 +62,7 @@ PROPS_SINGLE: dict[str, str] = {
     **_COMMON,
     "date": "the chosen date 'YYYY-MM-DD' (None when empty)",
     "placeholder": "input placeholder (default 'Select Date')",
+    **persistence_props("DatePickerSingle"),
 }
 
 #: Dash's dcc.DatePickerRange props.
@@ -75,6 +76,7 @@ PROPS_RANGE: dict[str, str] = {
     "end_date_placeholder_text": "end placeholder (default 'End Date')",
     "minimum_nights": "least number of nights between start and end",
     "updatemode": "'singledate' (default): each end is sent as chosen; 'bothdates': only complete ranges",
+    **persistence_props("DatePickerRange"),
 }
 
 DatePickerSingle = make_component_class(
@@ -83,167 +85,6 @@ DatePickerSingle = make_component_class(
 DatePickerRange = make_component_class(
     "DatePickerRange", DCC_NAMESPACE, PROPS_RANGE, doc="A date range input with a calendar.", module=__name__
 )
-
-# -- dates ---------------------------------------------------------------------------------------
-
-_MONTHS = list(_calendar.month_name)[1:]
-_MONTHS_SHORT = [m[:3] for m in _MONTHS]
-_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_TOKENS = re.compile(r"\[[^\]]*\]|YYYY|YY|MMMM|MMM|MM|M|Do|DD|D|dddd|ddd|dd|X")
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def format_date(day: _dt.date | None, fmt: str | None = None) -> str:
-    """``day`` written with a moment.js format (default ``YYYY-MM-DD``); '' for None."""
-    if day is None:
-        return ""
-
-    def one(match: re.Match[str]) -> str:
-        token = match.group(0)
-        if token.startswith("["):
-            return token[1:-1]
-        weekday = _DAYS[day.weekday()]
-        return {
-            "YYYY": f"{day.year:04d}",
-            "YY": f"{day.year % 100:02d}",
-            "MMMM": _MONTHS[day.month - 1],
-            "MMM": _MONTHS_SHORT[day.month - 1],
-            "MM": f"{day.month:02d}",
-            "M": str(day.month),
-            "Do": _ordinal(day.day),
-            "DD": f"{day.day:02d}",
-            "D": str(day.day),
-            "dddd": weekday,
-            "ddd": weekday[:3],
-            "dd": weekday[:2],
-            "X": str(int(_dt.datetime(day.year, day.month, day.day, tzinfo=_dt.timezone.utc).timestamp())),
-        }[token]
-
-    return _TOKENS.sub(one, fmt or "YYYY-MM-DD")
-
-
-def _pattern(fmt: str) -> re.Pattern[str]:
-    parts: list[str] = []
-    position = 0
-    for match in _TOKENS.finditer(fmt):
-        parts.append(re.escape(fmt[position:match.start()]))
-        token = match.group(0)
-        position = match.end()
-        if token.startswith("["):
-            parts.append(re.escape(token[1:-1]))
-            continue
-        parts.append({
-            "YYYY": r"(?P<Y>\d{4})",
-            "YY": r"(?P<y>\d{2})",
-            "MMMM": r"(?P<Mn>[A-Za-z]+)",
-            "MMM": r"(?P<Mn>[A-Za-z]+)",
-            "MM": r"(?P<M>\d{1,2})",
-            "M": r"(?P<M>\d{1,2})",
-            "Do": r"(?P<D>\d{1,2})(?:st|nd|rd|th)",
-            "DD": r"(?P<D>\d{1,2})",
-            "D": r"(?P<D>\d{1,2})",
-            "dddd": r"[A-Za-z]+",
-            "ddd": r"[A-Za-z]+",
-            "dd": r"[A-Za-z]+",
-            "X": r"(?P<X>\d+)",
-        }[token])
-    parts.append(re.escape(fmt[position:]))
-    return re.compile(r"\s*" + "".join(parts) + r"\s*", re.IGNORECASE)
-
-
-def _month_number(name: str) -> int | None:
-    low = name.lower()
-    for index, month in enumerate(_MONTHS):
-        if low == month.lower() or (len(low) >= 3 and month.lower().startswith(low)):
-            return index + 1
-    return None
-
-
-def _parse_with(text: str, fmt: str) -> _dt.date | None:
-    match = _pattern(fmt).fullmatch(text)
-    if match is None:
-        return None
-    found = match.groupdict()
-    try:
-        if found.get("X"):
-            return _dt.datetime.fromtimestamp(int(found["X"]), _dt.timezone.utc).date()
-        if found.get("Y"):
-            year = int(found["Y"])
-        elif found.get("y"):
-            year = 2000 + int(found["y"])
-        else:
-            year = _dt.date.today().year
-        if found.get("Mn"):
-            month = _month_number(found["Mn"])
-            if month is None:
-                return None
-        else:
-            month = int(found["M"]) if found.get("M") else 1
-        day = int(found["D"]) if found.get("D") else 1
-        return _dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-#: Spellings tried when no display_format matches (ISO first, as Dash's parseISO).
-_FALLBACKS = ("YYYY-M-D", "YYYY/M/D", "M/D/YYYY", "MMMM D, YYYY", "MMM D, YYYY", "D MMMM YYYY", "D MMM YYYY")
-
-
-def parse_date(text: Any, fmt: str | None = None) -> _dt.date | None:
-    """A date from a prop value or typed text (``display_format`` first), or None."""
-    if isinstance(text, _dt.datetime):
-        return text.date()
-    if isinstance(text, _dt.date):
-        return text
-    if not isinstance(text, str) or not text.strip():
-        return None
-    text = text.strip()
-    if fmt:
-        parsed = _parse_with(text, fmt)
-        if parsed is not None:
-            return parsed
-    iso = re.match(r"(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$", text)
-    if iso:
-        try:
-            return _dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
-        except ValueError:
-            return None
-    for spelling in _FALLBACKS:
-        parsed = _parse_with(text, spelling)
-        if parsed is not None:
-            return parsed
-    return None
-
-
-def _iso(day: _dt.date | None) -> str | None:
-    return day.isoformat() if day is not None else None
-
-
-def _add_months(day: _dt.date, months: int) -> _dt.date:
-    index = day.year * 12 + day.month - 1 + months
-    return _dt.date(index // 12, index % 12 + 1, 1)
-
-
-class _Limits:
-    """Which days may be chosen: min/max, disabled_days (and a range's minimum nights)."""
-
-    def __init__(self, props: dict[str, Any], extra: set[_dt.date] | None = None) -> None:
-        self.low = parse_date(props.get("min_date_allowed"))
-        self.high = parse_date(props.get("max_date_allowed"))
-        days = props.get("disabled_days") or []
-        self.disabled = {d for d in (parse_date(x) for x in days) if d is not None} | (extra or set())
-
-    def allows(self, day: _dt.date) -> bool:
-        if self.low is not None and day < self.low:
-            return False
-        if self.high is not None and day > self.high:
-            return False
-        return day not in self.disabled
-
 
 # -- rendering -----------------------------------------------------------------------------------
 
@@ -263,24 +104,6 @@ def _first_month(props: dict[str, Any], state: dict[str, Any], chosen: _dt.date 
     return start.replace(day=1)
 
 
-def _day_style(size: int, pickable: bool, outside: bool, selected: bool, highlighted: bool, allowed: bool) -> dict[str, Any]:
-    """Inline look of a day cell (Dash's stylesheet is not in the page); Dash 4's CSS variables,
-    when an app defines them, still decide the colours."""
-    style: dict[str, Any] = {"width": size, "height": size, "textAlign": "center", "borderRadius": "4px",
-                             "cursor": "pointer" if pickable else "default"}
-    if selected:
-        style["background"] = "var(--Dash-Fill-Interactive-Strong, #1975fa)"
-        style["color"] = "var(--Dash-Text-Strong-Inverse, #fff)"
-    elif highlighted:
-        style["background"] = "var(--Dash-Fill-Interactive-Weak, #dbe8fd)"
-    if not allowed:
-        style["color"] = "var(--Dash-Text-Disabled, #bbb)"
-        style["textDecoration"] = "line-through"
-    elif outside and not selected:
-        style["color"] = "var(--Dash-Text-Weak, #999)"
-    return style
-
-
 def _nav_button(label: str, arrow: str, step: int, enabled: bool) -> VNode:
     # aria-disabled, not disabled: a focused button that becomes disabled loses focus, and the
     # picker would take that for the user leaving it
@@ -294,83 +117,82 @@ def _nav_button(label: str, arrow: str, step: int, enabled: bool) -> VNode:
     )
 
 
+def _day_cell(day: _dt.date, month: _dt.date, selected: list[_dt.date], span: tuple[_dt.date, _dt.date] | None,
+              limits: DayLimits, show_outside: bool) -> VNode:
+    """One ``td`` of the grid; its look is in wasmdash.css, keyed on Dash 4's class names."""
+    is_outside = day.month != month.month
+    allowed = limits.allows(day)
+    shown = show_outside or not is_outside
+    classes = ["dash-datepicker-calendar-date-outside" if is_outside else "dash-datepicker-calendar-date-inside"]
+    if day in selected:
+        classes.append("dash-datepicker-calendar-date-selected")
+    if span is not None and span[0] <= day <= span[1]:
+        classes.append("dash-datepicker-calendar-date-highlighted")
+    if not allowed:
+        classes.append("dash-datepicker-calendar-date-disabled")
+    if not shown:
+        classes.append("dash-datepicker-calendar-padding")  # a blank cell, as Dash's padding days
+    pickable = allowed and shown
+    return element(
+        "td",
+        {"className": " ".join(classes), "aria-disabled": not allowed,
+         "tabIndex": 0 if pickable and not is_outside else -1,
+         "data-date": day.isoformat(), "aria-label": format_date(day, "dddd, MMMM D, YYYY")},
+        [element("span", {}, [str(day.day) if shown else ""])],
+        data=("day" if pickable else "off", day.isoformat()),
+    )
+
+
+def _month_table(month: _dt.date, props: dict[str, Any], count: int, cell: Callable[[_dt.date, _dt.date], VNode]) -> VNode:
+    week_start = _int(props.get("first_day_of_week"), 0) % 7
+    head_rows: list[VNode] = []
+    if count > 1:
+        head_rows.append(element("tr", {}, [
+            element("th", {"colSpan": 7, "className": "dash-datepicker-calendar-month-header"},
+                    [format_date(month, props.get("month_format") or "MMMM YYYY")])
+        ]))
+    head_rows.append(element("tr", {}, [element("th", {}, [element("span", {}, [d])]) for d in weekday_heads(week_start)]))
+    body = element("tbody", {}, [
+        element("tr", {"className": "dash-datepicker-calendar-week"}, [cell(day, month) for day in week],
+                key=week[0].isoformat())
+        for week in month_weeks(month, week_start)
+    ])
+    return element("table", {"className": "dash-datepicker-calendar"}, [element("thead", {}, head_rows), body],
+                   key=month.isoformat())
+
+
 def _calendar(
     props: dict[str, Any],
     state: dict[str, Any],
     selected: list[_dt.date],
     span: tuple[_dt.date, _dt.date] | None,
-    limits: _Limits,
+    limits: DayLimits,
     chosen: _dt.date | None,
 ) -> VNode:
     first = _first_month(props, state, chosen)
     count = max(1, _int(props.get("number_of_months_shown"), 1))
-    week_start = _int(props.get("first_day_of_week"), 0) % 7
-    outside = props.get("show_outside_days", True) is not False
-    month_format = props.get("month_format") or "MMMM YYYY"
-    prev_ok = limits.low is None or _add_months(first, 0) > limits.low.replace(day=1)
-    last = _add_months(first, count - 1)
-    next_ok = limits.high is None or last < limits.high.replace(day=1)
+    show_outside = props.get("show_outside_days", True) is not False
     controls = element("div", {"className": "dash-datepicker-controls"}, [
-        _nav_button("Previous month", "\u2190", -1, prev_ok),
+        _nav_button("Previous month", "\u2190", -1, limits.allows_before(first)),
         element("div", {"className": "dash-datepicker-month-label"}, [format_date(first, "MMMM YYYY")]),
-        _nav_button("Next month", "\u2192", 1, next_ok),
-    ], style={"display": "flex", "alignItems": "center", "justifyContent": "space-between", "gap": "8px"})
-    # Sunday first when week_start is 0; Python's weekday() counts from Monday
-    header_days = [_DAYS[(week_start - 1 + i) % 7][:2] for i in range(7)]
-    months: list[VNode] = []
-    day_size = _int(props.get("day_size"), 34)
-    for offset in range(count):
-        month = _add_months(first, offset)
-        head_rows: list[VNode] = []
-        if count > 1:
-            head_rows.append(element("tr", {}, [
-                element("th", {"colSpan": 7, "className": "dash-datepicker-calendar-month-header"},
-                        [format_date(month, month_format)])
-            ]))
-        head_rows.append(element("tr", {}, [element("th", {}, [element("span", {}, [d])]) for d in header_days]))
-        body = element("tbody")
-        lead = (month.weekday() + 1 - week_start) % 7  # days of the previous month before the 1st
-        day = month - _dt.timedelta(days=lead)
-        next_month = _add_months(month, 1)
-        while day < next_month:
-            row = element("tr", {"className": "dash-datepicker-calendar-week"}, key=day.isoformat())
-            for _ in range(7):
-                is_outside = day.month != month.month
-                allowed = limits.allows(day)
-                classes = ["dash-datepicker-calendar-date-outside" if is_outside else "dash-datepicker-calendar-date-inside"]
-                if day in selected:
-                    classes.append("dash-datepicker-calendar-date-selected")
-                if span is not None and span[0] <= day <= span[1]:
-                    classes.append("dash-datepicker-calendar-date-highlighted")
-                if not allowed:
-                    classes.append("dash-datepicker-calendar-date-disabled")
-                label = str(day.day) if outside or not is_outside else ""
-                pickable = allowed and (outside or not is_outside)
-                row.children.append(element(
-                    "td",
-                    {"className": " ".join(classes), "aria-disabled": not allowed,
-                     "tabIndex": 0 if pickable and not is_outside else -1,
-                     "data-date": day.isoformat(), "aria-label": format_date(day, "dddd, MMMM D, YYYY")},
-                    [element("span", {}, [label])],
-                    data=("day" if pickable else "off", day.isoformat()),
-                    style=_day_style(day_size, pickable, is_outside, day in selected,
-                                     span is not None and span[0] <= day <= span[1], allowed),
-                ))
-                day += _dt.timedelta(days=1)
-            body.children.append(row)
-        months.append(element("table", {"className": "dash-datepicker-calendar"}, [element("thead", {}, head_rows), body],
-                              key=month.isoformat()))
+        _nav_button("Next month", "\u2192", 1, limits.allows_after(add_months(first, count - 1))),
+    ])
+
+    def cell(day: _dt.date, month: _dt.date) -> VNode:
+        return _day_cell(day, month, selected, span, limits, show_outside)
+
+    months = [_month_table(add_months(first, offset), props, count, cell) for offset in range(count)]
+    # computed from props, so inline (as Dash does): the orientation and the day size
     vertical = props.get("calendar_orientation") == "vertical"
     container = element("div", {"className": "dash-datepicker-calendar-container", "dir": "rtl" if props.get("is_RTL") else None},
-                        months, style={"display": "flex", "flexDirection": "column" if vertical else "row", "gap": "12px"})
-    wrapper = element("div", {"className": "dash-datepicker-calendar-wrapper"}, [controls, container])
+                        months, style={"flexDirection": "column" if vertical else "row"})
+    wrapper = element("div", {"className": "dash-datepicker-calendar-wrapper"}, [controls, container],
+                      style={"--day-size": f"{_int(props.get('day_size'), 34)}px"})
     # tabIndex -1: a press anywhere in the calendar keeps focus inside the picker (see focusout)
     return element(
         "div",
         {"className": "dash-datepicker-content", "role": "dialog", "tabIndex": -1},
         [wrapper],
-        style={"position": "absolute", "zIndex": 1000, "background": "white", "border": "1px solid #ccc",
-               "borderRadius": "4px", "padding": "8px", "marginTop": "5px", "boxShadow": "0 4px 12px rgba(0,0,0,.15)"},
         key="calendar",
         data=("calendar",),
     )
@@ -402,7 +224,7 @@ def _wrapper(props: dict[str, Any], root_id: Any, children: list[VNode], is_open
         {"id": wrapper_id, "className": classes, "aria-haspopup": "dialog", "aria-expanded": is_open,
          "aria-disabled": bool(props.get("disabled"))},
         children,
-        style={"display": "inline-flex", "alignItems": "center", "gap": "4px", **user_style},
+        style=user_style,
         data=("wrapper",),
     )
 
@@ -411,7 +233,7 @@ def _clear_button(props: dict[str, Any], has_value: bool) -> VNode | None:
     if not props.get("clearable") or props.get("disabled") or not has_value:
         return None
     return element("a", {"className": "dash-datepicker-clear", "aria-label": "Clear date", "role": "button"},
-                   ["\u00d7"], data=("clear",), key="clear", style={"cursor": "pointer"})
+                   ["\u00d7"], data=("clear",), key="clear")
 
 
 def render_single(ctx: RenderContext, props: dict[str, Any], path: Path) -> VNode:
@@ -427,11 +249,11 @@ def render_single(ctx: RenderContext, props: dict[str, Any], path: Path) -> VNod
         _clear_button(props, chosen is not None),
         element("span", {"className": "dash-datepicker-caret-icon", "aria-hidden": True}, ["\u25be"], key="caret"),
     ]
-    root = element("div", {"className": "dash-datepicker"}, style={"position": "relative", "display": "inline-block"})
+    root = element("div", {"className": "dash-datepicker"})
     root.children.append(_wrapper(props, props.get("id"), [c for c in children if c is not None], is_open))
     if is_open:
         selected = [chosen] if chosen is not None else []
-        root.children.append(_calendar(props, state, selected, None, _Limits(props), chosen))
+        root.children.append(_calendar(props, state, selected, None, DayLimits(props), chosen))
     return root
 
 
@@ -444,14 +266,14 @@ def _range_dates(props: dict[str, Any], state: dict[str, Any]) -> tuple[_dt.date
     return parse_date(props.get("start_date")), parse_date(props.get("end_date"))
 
 
-def _range_limits(props: dict[str, Any], start: _dt.date | None, end: _dt.date | None) -> _Limits:
+def _range_limits(props: dict[str, Any], start: _dt.date | None, end: _dt.date | None) -> DayLimits:
     nights = _int(props.get("minimum_nights"), 0)
     extra: set[_dt.date] = set()
     if start is not None and end is None and nights > 0:
         for i in range(1, nights):
             extra.add(start + _dt.timedelta(days=i))
             extra.add(start - _dt.timedelta(days=i))
-    return _Limits(props, extra)
+    return DayLimits(props, extra)
 
 
 def render_range(ctx: RenderContext, props: dict[str, Any], path: Path) -> VNode:
@@ -474,7 +296,7 @@ def render_range(ctx: RenderContext, props: dict[str, Any], path: Path) -> VNode
         _clear_button(props, start is not None or end is not None),
         element("span", {"className": "dash-datepicker-caret-icon", "aria-hidden": True}, ["\u25be"], key="caret"),
     ]
-    root = element("div", {"className": "dash-datepicker"}, style={"position": "relative", "display": "inline-block"})
+    root = element("div", {"className": "dash-datepicker"})
     root.children.append(_wrapper(props, root_id, [c for c in children if c is not None], is_open))
     if is_open:
         selected = [d for d in (start, end) if d is not None]
@@ -537,7 +359,7 @@ def _common(ctx: EventContext, what: Any, data: Any, chosen: _dt.date | None) ->
     kind = ctx.type
     if kind == "click" and what == "nav":
         base = _first_month(ctx.props, state, chosen)
-        state["month"] = _add_months(base, data[1]).isoformat()
+        state["month"] = add_months(base, data[1]).isoformat()
         ctx.refresh()
         return True
     if kind == "click" and what in ("input", "wrapper") and not state.get("open"):
@@ -551,11 +373,9 @@ def _common(ctx: EventContext, what: Any, data: Any, chosen: _dt.date | None) ->
             return True
         target = day + _dt.timedelta(days=_MOVES[ctx.event["key"]])
         first = _first_month(ctx.props, state, chosen)
-        count = max(1, _int(ctx.props.get("number_of_months_shown"), 1))
-        if target < first:
-            state["month"] = target.replace(day=1).isoformat()
-        elif target >= _add_months(first, count):
-            state["month"] = _add_months(target.replace(day=1), 1 - count).isoformat()
+        shown = scroll_to(first, max(1, _int(ctx.props.get("number_of_months_shown"), 1)), target)
+        if shown != first:
+            state["month"] = shown.isoformat()
         ctx.refresh()
         _focus_day(ctx, target)
         return True
@@ -615,7 +435,7 @@ def on_event_single(ctx: EventContext) -> dict[str, Any] | None:
     fmt = props.get("display_format")
     if what == "day" and (ctx.type == "click" or (ctx.type == "keydown" and ctx.event.get("key") == "Enter")):
         day = parse_date(data[1])
-        if day is None or not _Limits(props).allows(day):
+        if day is None or not DayLimits(props).allows(day):
             return None
         if not props.get("stay_open_on_select"):
             state["open"] = False
@@ -637,7 +457,7 @@ def on_event_single(ctx: EventContext) -> dict[str, Any] | None:
             ok = True
         else:
             parsed = parse_date(text, fmt)
-            ok = parsed is not None and _Limits(props).allows(parsed)
+            ok = parsed is not None and DayLimits(props).allows(parsed)
         _open_on_key(ctx, parsed if ok else chosen)
         if not ok:
             ctx.rewrite_dom()  # revert to the last valid date
@@ -648,7 +468,7 @@ def on_event_single(ctx: EventContext) -> dict[str, Any] | None:
             return None
         if parsed is not None:
             state["month"] = parsed.replace(day=1).isoformat()
-        return {"date": _iso(parsed)}
+        return {"date": iso(parsed)}
     _common(ctx, what, data, chosen)
     return None
 
@@ -656,7 +476,7 @@ def on_event_single(ctx: EventContext) -> dict[str, Any] | None:
 def _range_changes(props: dict[str, Any], state: dict[str, Any], start: _dt.date | None, end: _dt.date | None) -> dict[str, Any] | None:
     """The prop changes for the picker's new (start, end), by ``updatemode`` (Dash's rules)."""
     old = [props.get("start_date"), props.get("end_date")]
-    new = [_iso(start), _iso(end)]
+    new = [iso(start), iso(end)]
     both = props.get("updatemode") == "bothdates"
     state.pop("draft", None)
     if (start is None) != (end is None):

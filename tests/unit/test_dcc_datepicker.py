@@ -171,7 +171,21 @@ def test_number_of_months_shown_and_outside_days_hidden():
     assert headers == ["Mar 2024", "Apr 2024"]
     assert page.text(page.find("dash-datepicker-calendar")[0].children[1].children[0].children[0]) == ""
     outside = page.find("dash-datepicker-calendar-date-outside")[0]
+    assert "dash-datepicker-calendar-padding" in outside.attrs["class"]  # blank, as Dash's padding cells
     assert page.fire(outside) == []
+
+
+def test_inline_styles_are_only_what_props_compute():
+    """The look is in wasmdash.css (an app's CSS can win); inline: `style`, day_size, orientation."""
+    page = Page(dcc.DatePickerRange(id="d", start_date="2024-03-05", end_date="2024-03-09", clearable=True,
+                                    style={"width": 300}, day_size=40, calendar_orientation="vertical"))
+    page.open()
+    styled = {n.attrs["class"]: n.style for n in page.nodes() if n.style}
+    assert styled == {
+        "dash-datepicker-input-wrapper": {"width": "300px"},
+        "dash-datepicker-calendar-wrapper": {"--day-size": "40px"},
+        "dash-datepicker-calendar-container": {"flex-direction": "column"},
+    }
 
 
 def test_focus_leaving_closes_the_calendar():
