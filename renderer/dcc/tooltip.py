@@ -2,9 +2,11 @@
 it beside a hovered graph point.
 
 Markup as Dash's: ``div.dcc-tooltip-bounding-box.dash-tooltip`` covering ``bbox`` >
-``div.hover.hover-<direction>`` > ``span.hover-content`` (which carries the ``id``). Dash's
-tooltip.css is not loaded in the page, so its positioning rules are written inline (the caret
-triangle is left out). While a callback computes one of its props it shows ``loading_text``.
+``div.hover.hover-<direction>`` > ``span.hover-content`` (which carries the ``id``). The look and
+the placement beside the box (with the caret) are in ``static/wasmdash.css`` under those class
+names, so an app's CSS can restyle it; inline are only what props compute: the box's position and
+size, whether it shows, and the ``--Dash-Tooltip-*`` variables the stylesheet reads (as Dash sets
+them). While a callback computes one of its props it shows ``loading_text``.
 """
 
 from __future__ import annotations
@@ -36,18 +38,8 @@ PROPS: dict[str, str] = {
 
 Tooltip = make_component_class("Tooltip", DCC_NAMESPACE, PROPS, doc="A tooltip placed by a bounding box.", module=__name__)
 
-_HOVER = {
-    "right": {"transform": "translate(5px, 0)", "top": "50%", "left": "100%"},
-    "left": {"transform": "translate(-5px, 0)", "top": "50%"},
-    "bottom": {"transform": "translate(0, 6px)", "top": "100%", "left": "50%"},
-    "top": {"transform": "translate(0, -5px)", "left": "50%"},
-}
-_CONTENT_SHIFT = {
-    "right": "translate(0, -50%)",
-    "left": "translate(-100%, -50%)",
-    "top": "translate(-50%, -100%)",
-    "bottom": "translate(-50%, 0)",
-}
+#: Where the box points from its bbox (Dash's ``direction`` values; wasmdash.css places each).
+_DIRECTIONS = ("right", "left", "top", "bottom")
 
 
 def _number(value: Any) -> float:
@@ -61,13 +53,12 @@ def render(ctx: RenderContext, props: dict[str, Any], path: Path) -> VNode:
     shown = props.get("show", True) is not False and bool(bbox)
     box = bbox if isinstance(bbox, dict) else {}
     x0, x1, y0, y1 = (_number(box.get(k)) for k in ("x0", "x1", "y0", "y1"))
-    direction = props.get("direction") if props.get("direction") in _HOVER else "right"
+    direction = props.get("direction") if props.get("direction") in _DIRECTIONS else "right"
     targetable = bool(props.get("targetable"))
     border = props.get("border_color") or "#d6d6d6"
     background = props.get("background_color") or "rgba(255, 255, 255, 0.9)"
     zindex = props.get("zindex", 1)
     outer_style = {
-        "position": "absolute",
         "top": f"{y0:g}px",
         "left": f"{x0:g}px",
         "width": f"{x1 - x0:g}px",
@@ -79,20 +70,8 @@ def render(ctx: RenderContext, props: dict[str, Any], path: Path) -> VNode:
         "--Dash-Tooltip-Background-Color": background,
         "--Dash-Tooltip-ZIndex": zindex,
     }
-    content_style = {
-        "position": "absolute",
-        "border": "1px solid var(--Dash-Tooltip-Border-Color)",
-        "borderRadius": "2px",
-        "padding": "5px 10px",
-        "background": "var(--Dash-Tooltip-Background-Color)",
-        "whiteSpace": "nowrap",
-        "zIndex": "var(--Dash-Tooltip-ZIndex)",
-        "pointerEvents": "var(--Dash-Tooltip-PointerEvents)",
-        "transform": _CONTENT_SHIFT[direction],
-        **(props.get("style") if isinstance(props.get("style"), dict) else {}),
-    }
     class_name = "hover-content" + (f" {props['className']}" if props.get("className") else "")
-    content = element("span", {"id": props.get("id"), "className": class_name}, style=content_style)
+    content = element("span", {"id": props.get("id"), "className": class_name}, style=props.get("style"))
     if loading:
         loading_text = props.get("loading_text")
         content.children = [element("span", {}, ["Loading..." if loading_text is None else loading_text])]
@@ -102,7 +81,6 @@ def render(ctx: RenderContext, props: dict[str, Any], path: Path) -> VNode:
         "div",
         {"className": f"hover hover-{direction}", "data-dash-is-loading": loading},
         [content],
-        style={"position": "absolute", **_HOVER[direction]},
     )
     root = element("div", {"className": "dcc-tooltip-bounding-box dash-tooltip"}, [hover], style=outer_style)
     return root

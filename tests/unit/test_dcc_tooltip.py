@@ -15,19 +15,22 @@ def rendered(component):
 
 
 def test_markup_and_position_follow_bbox():
+    """Dash's markup; the box sits at bbox, and only what props compute is inline (the rest is CSS)."""
     view, _, _ = rendered(dcc.Tooltip(id="t", bbox={"x0": 10, "x1": 30, "y0": 5, "y1": 25}, children="hi",
                                       direction="bottom", className="mine", zindex=7))
     box = view.root
     assert box.attrs["class"] == "dcc-tooltip-bounding-box dash-tooltip"
-    assert {k: box.style[k] for k in ("top", "left", "width", "height", "display", "position")} == {
+    assert box.style == {
         "top": "5px", "left": "10px", "width": "20px", "height": "20px", "display": "inline-block",
-        "position": "absolute",
+        "pointer-events": "none", "--Dash-Tooltip-PointerEvents": "none", "--Dash-Tooltip-Border-Color": "#d6d6d6",
+        "--Dash-Tooltip-Background-Color": "rgba(255, 255, 255, 0.9)", "--Dash-Tooltip-ZIndex": "7",
     }
-    assert box.style["--Dash-Tooltip-ZIndex"] == "7"
     hover = box.children[0]
     assert hover.attrs["class"] == "hover hover-bottom"
+    assert hover.style == {}
     content = hover.children[0]
     assert content.attrs == {"id": "t", "class": "hover-content mine"}
+    assert content.style == {}
     assert [t.text for t in content.walk() if t.tag == "#text"] == ["hi"]
 
 
@@ -56,3 +59,9 @@ def test_loading_text_while_a_callback_computes_it():
     assert view.root.children[0].attrs["data-dash-is-loading"] == "true"
     view.set_loading([])
     assert [t.text for t in view.root.walk() if t.tag == "#text"] == ["done"]
+
+
+def test_the_users_style_is_the_only_inline_style_of_the_content():
+    """`style` reaches the content span as written, so it wins over the stylesheet, as in Dash."""
+    view, _, _ = rendered(dcc.Tooltip(id="t", bbox={"x0": 0, "x1": 1, "y0": 0, "y1": 1}, style={"fontSize": 20}))
+    assert view.root.children[0].children[0].style == {"font-size": "20px"}
