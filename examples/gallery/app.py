@@ -108,7 +108,7 @@ app.layout = html.Div(className="gallery", children=[
         card("dcc.ConfirmDialog and dcc.Clipboard",
              dcc.ConfirmDialog(id="confirm", message="Are you sure?"),
              html.Button("Ask me", id="confirm-button"),
-             html.Div([html.Code("pip install wasmdash", id="install"), dcc.Clipboard(target_id="install")],
+             html.Div([html.Code("pip install wasmdash", id="install"), dcc.Clipboard(id="install-copy", target_id="install", title="Copy")],
                       className="clip"),
              shows("confirm")),
     ]),

@@ -6,6 +6,11 @@ callback fed by ``n_clicks`` to start, then until callbacks computing this Clipb
 done, and copies the ``content`` (and ``html_content``) it then has. The copy itself is the page
 action ``["call", "clipboard", [content, html_content, target_id]]`` (``navigator.clipboard`` in
 loader.js). For a second after copying, the button shows ``copied_children`` (default a check mark).
+
+Dash draws its default icons with font-awesome (``faCopy``, ``faCheckCircle``); wasmdash ships no
+icon font, so the defaults are empty ``span.dash-clipboard-icon`` elements that wasmdash.css draws
+(``dash-clipboard-copy``: two sheets; ``dash-clipboard-copied``: a check in a circle) in the
+text colour, at the font size.
 """
 
 from __future__ import annotations
@@ -44,8 +49,9 @@ WAIT_FOR_CALLBACK = 0.1
 #: Seconds the copied icon shows.
 COPIED_FOR = 1.0
 
-COPY_ICON = "\U0001f4cb"
-COPIED_ICON = "\u2713"
+#: Classes of the default icons (drawn by wasmdash.css).
+COPY_ICON = "dash-clipboard-icon dash-clipboard-copy"
+COPIED_ICON = "dash-clipboard-icon dash-clipboard-copied"
 
 
 def render(ctx: RenderContext, props: dict[str, Any], path: Path) -> VNode:
@@ -62,7 +68,7 @@ def render(ctx: RenderContext, props: dict[str, Any], path: Path) -> VNode:
         default = COPY_ICON
         where = path + ("props", "children")
     if shown is None:
-        node.children = [element("span", {"className": "dash-clipboard-icon", "aria-hidden": True}, [default])]
+        node.children = [element("span", {"className": default, "aria-hidden": True})]
     else:
         node.children = ctx.children(shown, where)
     return node

@@ -10,7 +10,8 @@ BOOT = 15_000  # a callback round trip right after Pyodide boots, on a loaded ma
 
 
 def test_gallery_boots_clean_and_its_callbacks_respond(wasmdash):
-    """Every card renders, nothing is fetched from the internet, no console error; callbacks answer."""
+    """Every card renders (the Clipboard's copy icon too), nothing is fetched from the internet, no
+    console error; callbacks answer."""
     page = wasmdash.start(GALLERY)
     expect(page.locator(".card h2")).to_have_count(14)
     expect(page.locator("#dropdown-out")).to_have_text("city='MTL'\nfruits=['banana']", timeout=BOOT)
@@ -29,4 +30,12 @@ def test_gallery_boots_clean_and_its_callbacks_respond(wasmdash):
     page.click("#store-button")
     expect(page.locator("#store-out")).to_contain_text('data={"count": 1}')
     expect(page.locator("#interval-out")).not_to_have_text("0 second(s) on this page")
+
+    icon = page.locator("#install-copy .dash-clipboard-copy")  # drawn by wasmdash.css: no icon font
+    expect(icon).to_be_visible()
+    box = icon.bounding_box()
+    assert box["width"] >= 12 and box["height"] >= 12
+    shown = page.screenshot(clip=box)
+    icon.evaluate("(node) => { node.style.visibility = 'hidden'; }")
+    assert page.screenshot(clip=box) != shown  # a user sees it: hiding it changes the screen
     assert wasmdash.blocked_requests == []
