@@ -424,16 +424,26 @@ def _open_on_key(ctx: EventContext, shown: _dt.date | None) -> None:
         _focus_day(ctx, shown or _first_month(ctx.props, ctx.state, None))
 
 
+def _hit(ctx: EventContext) -> tuple[Any, Any]:
+    """What part of the picker the event hit (``"day"``, ``"input"``, ``"nav"`` ...) and that node's data."""
+    data = ctx.node.data if ctx.node is not None else None
+    return (data[0] if isinstance(data, tuple) else None), data
+
+
+def _picks_day(ctx: EventContext, what: Any) -> bool:
+    """A click on a choosable day, or Enter while it has the focus."""
+    return what == "day" and (ctx.type == "click" or (ctx.type == "keydown" and ctx.event.get("key") == "Enter"))
+
+
 def on_event_single(ctx: EventContext) -> dict[str, Any] | None:
     props = ctx.props
     if props.get("disabled"):
         return None
     state = ctx.state
-    data = ctx.node.data if ctx.node is not None else None
-    what = data[0] if isinstance(data, tuple) else None
+    what, data = _hit(ctx)
     chosen = parse_date(props.get("date"))
     fmt = props.get("display_format")
-    if what == "day" and (ctx.type == "click" or (ctx.type == "keydown" and ctx.event.get("key") == "Enter")):
+    if _picks_day(ctx, what):
         day = parse_date(data[1])
         if day is None or not DayLimits(props).allows(day):
             return None
@@ -497,11 +507,10 @@ def on_event_range(ctx: EventContext) -> dict[str, Any] | None:
     if props.get("disabled"):
         return None
     state = ctx.state
-    data = ctx.node.data if ctx.node is not None else None
-    what = data[0] if isinstance(data, tuple) else None
+    what, data = _hit(ctx)
     start, end = _range_dates(props, state)
     fmt = props.get("display_format")
-    if what == "day" and (ctx.type == "click" or (ctx.type == "keydown" and ctx.event.get("key") == "Enter")):
+    if _picks_day(ctx, what):
         day = parse_date(data[1])
         if day is None or not _range_limits(props, start, end).allows(day):
             return None
