@@ -137,7 +137,8 @@ def test_range_bothdates_sends_only_complete_ranges(page):
     expect(out).to_have_text("None -> None (call 1)")
     page.locator("#range-both").click()
     expect(page.locator(".dash-datepicker-month-label")).to_have_text("November 2026")  # initial_visible_month
-    expect(day(page, "range-both", "2026-11-01")).to_contain_class("dash-datepicker-calendar-date-disabled")
+    expect(day(page, "range-both", "2026-11-01")).to_have_class(
+        "dash-datepicker-calendar-date-inside dash-datepicker-calendar-date-disabled")
     day(page, "range-both", "2026-11-20").click()
     expect(day(page, "range-both", "2026-11-20")).to_contain_class("dash-datepicker-calendar-date-selected")
     expect(page.locator("#range-both")).to_have_value("2026-11-20")
