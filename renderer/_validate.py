@@ -140,7 +140,7 @@ def _layout_components(layout: Any) -> list[Any]:
     return []
 
 
-def validate_app(layout: Any, specs: list[Any], *, check_ids: bool) -> list[Exception]:
+def validate_app(layout: Any, specs: list[Any], *, check_ids: bool, validation_layout: Any = None) -> list[Exception]:
     """Problems with the layout and callbacks, in the order a user should fix them.
 
     Args:
@@ -148,6 +148,8 @@ def validate_app(layout: Any, specs: list[Any], *, check_ids: bool) -> list[Exce
             outputs are checked then).
         specs: the app's ``CallbackSpec`` list.
         check_ids: also check that every id and prop a callback names exists in ``layout``.
+        validation_layout: more components the ids may belong to (Dash's ``validation_layout``:
+            the pages of a multi-page app); not checked for duplicates.
 
     Returns:
         exceptions to raise (``DuplicateIdError``, ``DuplicateCallback``,
@@ -177,6 +179,10 @@ def validate_app(layout: Any, specs: list[Any], *, check_ids: bool) -> list[Exce
             ))
         else:
             by_id[key] = component
+    for component in _layout_components(validation_layout):
+        component_id = component._props.get("id")
+        if component_id is not None:
+            by_id.setdefault(stringify_id(component_id), component)
 
     # 2. allow_duplicate needs prevent_initial_call; one output, one owner otherwise.
     owners: dict[str, Any] = {}
