@@ -44,7 +44,7 @@ Op format (one batch = one JSON list of ops, applied in order by ``static/patch.
     ``["focus", [ref]]``, ``["reveal", [ref]]`` (scroll into view), ``["storage", [kind, key, json_or_None]]`` (kind ``local``/``session``),
     ``["location", [how, href, notify]]`` (how ``push``/``replace``/``assign``/``reload``; notify:
     answer with a ``popstate`` event), ``["confirm", [ref, message]]`` (answered by a ``confirm``
-    event on ``ref``), ``["download", [content, filename, is_base64, type]]``, and
+    event on ``ref``), ``["title", [text]]`` (``document.title``), ``["download", [content, filename, is_base64, type]]``, and
     ``["module", [src, fn, *args]]``: ``import(static_url + src)`` once, then call
     ``fn(page, *args)`` in order, with ``page = {node(ref), staticUrl, emit(ref, props)}`` - the door
     for components drawn by a JS library (dcc.Graph); ``emit`` comes back as a ``widget`` event.

@@ -91,6 +91,10 @@ const actions = {
     const store = kind === "session" ? window.sessionStorage : window.localStorage;
     if (json === null) store.removeItem(key); else store.setItem(key, json);
   },
+  // Dash Pages: the page's title (wasmdash.dcc._document_title).
+  title(text) {
+    document.title = text;
+  },
   // push/replace: change the URL without loading; notify: tell Python's Locations (as popstate).
   location(how, href, notify) {
     if (how === "push" || how === "replace") {

@@ -47,6 +47,7 @@ _MODULES: dict[str, str] = {
     "DatePickerRange": "datepicker",
     "Clipboard": "clipboard",
     "Tooltip": "tooltip",
+    "_DocumentTitle": "_document_title",  # internal: the document title of Dash Pages
 }
 
 #: Functions of ``dash.dcc`` -> the module defining them.

@@ -179,3 +179,14 @@ def test_link_click_pushes_its_href():
     anchor = next(n for n in page.view.root.walk() if n.tag == "a")
     page.view.changes_for_event({"type": "click", "refs": [anchor.ref, page.view.root.ref], "timestamp": 1})
     assert page.calls("location") == [["push", "/b", True]]
+
+
+def test_document_title_sets_the_title_on_mount_and_on_change():
+    """Dash Pages' title setter asks the page for document.title when shown and when it changes."""
+    from wasmdash.dcc._document_title import DocumentTitle
+
+    page = Page(to_json(DocumentTitle(title="Home")))
+    assert page.calls("title") == [["Home"]]
+    page.callback_sets(0, title="Report 42")
+    page.callback_sets(0, title="Report 42")
+    assert page.calls("title") == [["Home"], ["Report 42"]]
