@@ -14,7 +14,9 @@ from typing import Any
 
 from . import dependencies, exceptions
 from ._callbacks import NoUpdate, callback, clientside_callback, no_update
-from .app import Dash, get_app
+from ._pages import PAGE_REGISTRY as page_registry
+from ._pages import register_page
+from .app import Dash, get_app, get_relative_path, strip_relative_path
 from .ctx import callback_context, ctx, hooks, set_props
 from .dependencies import ALL, ALLSMALLER, MATCH, ClientsideFunction, Input, Output, State
 from .exceptions import PreventUpdate
@@ -44,6 +46,11 @@ __all__ = [
     "exceptions",
     "dependencies",
     "hooks",
+    "register_page",
+    "page_registry",
+    "page_container",
+    "get_relative_path",
+    "strip_relative_path",
     "__version__",
 ]
 
@@ -57,6 +64,10 @@ def __getattr__(name: str) -> Any:
         module = importlib.import_module(_LAZY_MODULES[name], __name__)
         globals()[name] = module
         return module
+    if name == "page_container":
+        from ._pages import page_container
+
+        return page_container()
     if name == "Patch":
         from .patch import Patch
 

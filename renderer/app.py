@@ -31,7 +31,7 @@ from .exceptions import (
 )
 from .ids import stringify_id, strip_duplicate_suffix
 
-__all__ = ["Dash", "DispatchResult", "get_app"]
+__all__ = ["Dash", "DispatchResult", "get_app", "get_relative_path", "strip_relative_path"]
 
 logger = logging.getLogger(__name__)
 
@@ -103,6 +103,12 @@ class Dash:
         external_scripts: URLs (or dicts of ``<script>`` attributes) added to the page.
         suppress_callback_exceptions: skip the start-up check that callback ids are in the layout.
         prevent_initial_callbacks: default for every callback's ``prevent_initial_call``.
+        use_pages: a multi-page app (Dash Pages): import the modules of ``pages_folder`` now and
+            route URLs to the pages of ``dash.page_registry``. By default on when
+            ``pages_folder`` is not ``"pages"``.
+        pages_folder: the folder of page modules, relative to the app module (``""``: none).
+        routing_callback_inputs: extra ``Input``/``State`` of the pages' routing callback, passed
+            to layout functions by name.
         **kwargs: Dash's other options are accepted and kept in ``app.config``.
     """
 
@@ -116,6 +122,9 @@ class Dash:
         external_scripts: list[Any] | None = None,
         suppress_callback_exceptions: bool | None = None,
         prevent_initial_callbacks: bool = False,
+        use_pages: bool | None = None,
+        pages_folder: str | os.PathLike[str] = "pages",
+        routing_callback_inputs: dict[str, Any] | None = None,
         **kwargs: Any,
     ) -> None:
         self.name = name or "__main__"
@@ -152,8 +161,35 @@ class Dash:
         self._server_requested = server is not False
         self.debug = False
         self.on_error: Callable[[Exception], Any] | None = kwargs.get("on_error")
+        #: Extra layout for the start-up check of callback ids (Dash's ``validation_layout``).
+        self.validation_layout: Any = None
+        self.pages_folder = str(pages_folder)
+        self.use_pages = (self.pages_folder != "pages") if use_pages is None else bool(use_pages)
+        self.routing_callback_inputs = dict(routing_callback_inputs or {})
+        self._pages_routed = False
         global _LAST_APP
         _LAST_APP = self
+        if self.use_pages and self.pages_folder:
+            self._import_pages()
+
+    def _import_pages(self) -> None:
+        """Import the pages folder's modules (they call ``register_page``), as Dash() does.
+
+        Raises:
+            InvalidConfig: the folder does not exist.
+        """
+        from . import _pages
+        from .exceptions import InvalidConfig
+
+        root = _root_path(self.name)
+        folder = self.pages_folder if os.path.isabs(self.pages_folder) else os.path.join(root, self.pages_folder)
+        if not os.path.isdir(folder):
+            raise InvalidConfig(
+                f"use_pages=True, but the pages folder {self.pages_folder!r} does not exist ({folder}). "
+                'Create it, or pass pages_folder="" if the app registers its pages itself.'
+            )
+        self.config.pages_folder = folder
+        _pages.import_pages(self, folder, root)
 
     # -- layout ------------------------------------------------------------------------------
     @property
@@ -233,6 +269,13 @@ class Dash:
                 register(self.callback_map, self._callback_list, spec)
             _callbacks.GLOBAL_CALLBACK_LIST.clear()
             _callbacks.GLOBAL_CALLBACK_MAP.clear()
+        if self.use_pages and not self._pages_routed:
+            from . import _pages
+
+            if self._layout is None:
+                self._layout = _pages.page_container()
+            _pages.setup_routing(self)
+            self._pages_routed = True
         if _callbacks.GLOBAL_INLINE_SCRIPTS:
             self._inline_scripts.extend(_callbacks.GLOBAL_INLINE_SCRIPTS)
             _callbacks.GLOBAL_INLINE_SCRIPTS.clear()
@@ -262,6 +305,7 @@ class Dash:
             self._layout_value() if static else None,
             self._callback_list,
             check_ids=static and not self.config.suppress_callback_exceptions,
+            validation_layout=self.validation_layout,
         )
         hard = [p for p in problems if isinstance(p, (DuplicateIdError, DuplicateCallback))]
         self.validation_problems = [p for p in problems if p not in hard]
@@ -653,6 +697,8 @@ class Dash:
     def get_relative_path(self, path: str) -> str:
         """``path`` under the app's ``requests_pathname_prefix`` (Dash's helper for links)."""
         prefix = self.config.requests_pathname_prefix
+        if path == "":
+            return prefix
         if not path.startswith("/"):
             raise ValueError(f"get_relative_path needs a path starting with '/', got {path!r}")
         return prefix.rstrip("/") + path if prefix != "/" else path
@@ -681,6 +727,29 @@ def get_app() -> Dash:
     if _LAST_APP is None:
         raise RuntimeError("get_app() was called before any Dash(...) app was created.")
     return _LAST_APP
+
+
+def get_relative_path(path: str) -> str:
+    """``dash.get_relative_path``: :meth:`Dash.get_relative_path` of the current app."""
+    if _LAST_APP is None:
+        return Dash.get_relative_path(_DEFAULT_PATHS, path)  # type: ignore[arg-type]
+    return _LAST_APP.get_relative_path(path)
+
+
+def strip_relative_path(path: str | None) -> str | None:
+    """``dash.strip_relative_path``: :meth:`Dash.strip_relative_path` of the current app."""
+    if _LAST_APP is None:
+        return Dash.strip_relative_path(_DEFAULT_PATHS, path)  # type: ignore[arg-type]
+    return _LAST_APP.strip_relative_path(path)
+
+
+class _DefaultPaths:
+    """Stands for an app with the default prefix, before any app exists."""
+
+    config = AttributeDict(requests_pathname_prefix="/")
+
+
+_DEFAULT_PATHS = _DefaultPaths()
 
 
 def _plotly_compatible(value: Any) -> Any:

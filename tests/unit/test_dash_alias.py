@@ -93,3 +93,24 @@ def test_wasmdash_keeps_its_own_spec():
                           importlib.util.find_spec("wasmdash").name]))
     """)
     assert result == ["wasmdash", "wasmdash.html", "wasmdash"]
+
+
+def test_dash_pages_names_resolve_to_wasmdash():
+    """Do `from dash import register_page, page_registry, page_container, ...` work after install()?"""
+    result = run("""
+        import json
+        from wasmdash import _dash_alias
+        _dash_alias.install()
+        import dash
+        from dash import register_page, page_registry, page_container, get_relative_path, strip_relative_path
+        import wasmdash
+        from wasmdash import _pages
+        print(json.dumps({
+            "register_page": register_page is wasmdash.register_page is _pages.register_page,
+            "page_registry": page_registry is dash.page_registry is _pages.PAGE_REGISTRY,
+            "page_container": page_container is dash.page_container and page_container.children[1].id == "_pages_content",
+            "get_relative_path": get_relative_path("/a") == "/a",
+            "strip_relative_path": strip_relative_path("/a/b/") == "a/b",
+        }))
+    """)
+    assert all(result.values()), result
