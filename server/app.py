@@ -18,7 +18,7 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -169,6 +169,14 @@ def create_app(dash_app: Any, *, debug: bool | None = None) -> Starlette:
     async def index(request: Request) -> Response:
         if request.method not in ("GET", "HEAD"):
             return _error(f"{request.url.path} does not accept {request.method}", 405, "method")
+        if getattr(dash_app, "use_pages", False):
+            # Dash Pages' redirect_from: the old path answers with the page's own URL.
+            from wasmdash._pages import redirect_target
+
+            target = redirect_target(request.path_params.get("path", ""))
+            if target is not None:
+                url = dash_app.get_relative_path(target) + (f"?{request.url.query}" if request.url.query else "")
+                return RedirectResponse(url, status_code=308)
         try:
             # Rendering the first page walks the whole layout: keep it off the event loop.
             html = await run_in_threadpool(render_index, dash_app, debug=dash_app.debug)

@@ -368,3 +368,20 @@ def test_index_string_missing_a_placeholder_is_a_clear_error():
     app = make_app(index_string="<html>{%app_entry%}{%config%}{%scripts%}</html>")
     with pytest.raises(InvalidIndexException, match="missing \\{%renderer%\\}"):
         render_index(app)
+
+
+def test_redirect_from_answers_with_the_page_url():
+    """Dash Pages' redirect_from: the old path redirects to the page's path, query string kept."""
+    from wasmdash import _pages
+
+    app = Dash(__name__, use_pages=True, pages_folder="", url_base_pathname="/app/")
+    app.layout = html.Div(_pages.make_page_container())
+    try:
+        _pages.register_page("new_home", path="/new", redirect_from=["/old"], layout=html.Div("new"))
+        client = TestClient(create_app(app))
+        response = client.get("/app/old?x=1", follow_redirects=False)
+        assert response.status_code == 308
+        assert response.headers["location"] == "/app/new?x=1"
+        assert client.get("/app/new").status_code == 200
+    finally:
+        _pages.PAGE_REGISTRY.clear()
