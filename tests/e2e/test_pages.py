@@ -1,0 +1,96 @@
+"""Dash Pages (`use_pages=True`, `register_page`, `page_container`): an unmodified Dash multi-page
+app (tests/e2e/apps/pages_app) served by `wasmdash run`."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+APP = Path(__file__).parent / "apps" / "pages_app" / "app.py"
+
+
+@pytest.fixture
+def home(wasmdash):
+    page = wasmdash.start(APP)
+    expect(page.locator("#home-heading")).to_have_text("Welcome home")
+    return page
+
+
+def test_links_change_page_and_title_without_reloading(home):
+    """Dash pala001: each dcc.Link shows its page and title; the document is never reloaded."""
+    expect(home).to_have_title("Home")
+    home.evaluate("() => { window.__same_document = true }")
+    home.click("#link-report-42")
+    expect(home.locator("#report-text")).to_have_text("Report number 42")
+    expect(home).to_have_title("Report 42")
+    expect(home.locator("#home-heading")).to_have_count(0)
+    home.click("#link-about")
+    expect(home.locator("#about-text")).to_have_text("About this app")
+    expect(home).to_have_title("About us")
+    home.click("#link-home")
+    expect(home.locator("#home-heading")).to_have_text("Welcome home")
+    expect(home).to_have_title("Home")
+    assert home.url.endswith("/")
+    assert home.evaluate("() => window.__same_document") is True
+
+
+def test_back_button_returns_to_the_previous_page(home):
+    """Back after a link shows the previous page again, in the same document."""
+    home.evaluate("() => { window.__same_document = true }")
+    home.click("#link-counter")
+    expect(home.locator("#clicks")).to_have_text("0 clicks")
+    home.go_back()
+    expect(home.locator("#home-heading")).to_have_text("Welcome home")
+    expect(home).to_have_title("Home")
+    assert home.evaluate("() => window.__same_document") is True
+
+
+def test_deep_link_with_path_variable_loads_that_page(wasmdash):
+    """Dash pala001: /report/<report_id> passes report_id to the layout and to the title function."""
+    page = wasmdash.start(APP, path="/report/2024-q3")
+    expect(page.locator("#report-text")).to_have_text("Report number 2024-q3")
+    expect(page).to_have_title("Report 2024-q3")
+
+
+def test_query_string_reaches_the_layout(wasmdash):
+    """Dash pala001: ?q=... arrives as the layout function's keyword argument."""
+    page = wasmdash.start(APP, path="/search?q=wasm")
+    expect(page.locator("#search-text")).to_have_text("Results for wasm")
+    expect(page.locator("#search-box")).to_have_value("wasm")
+    page.click("#link-search-dash")
+    expect(page.locator("#search-text")).to_have_text("Results for dash")
+    expect(page).to_have_title("Search")
+
+
+def test_unknown_paths_show_the_404_page(wasmdash):
+    """Dash pala001: a path no page has shows pages/not_found_404.py, on load and after a link."""
+    page = wasmdash.start(APP, path="/find_me")
+    expect(page.locator("#not-found-text")).to_have_text("This page does not exist")
+    expect(page).to_have_title("Lost")
+    page.click("#link-home")
+    expect(page.locator("#home-heading")).to_have_text("Welcome home")
+    page.click("#link-nowhere")
+    expect(page.locator("#not-found-text")).to_have_text("This page does not exist")
+
+
+def test_redirect_from_leads_to_the_page(wasmdash):
+    """Dash pala001: a redirect_from path loads its page at the page's own URL."""
+    page = wasmdash.start(APP, path="/find?q=old")
+    expect(page.locator("#search-text")).to_have_text("Results for old")
+    assert page.url.endswith("/search?q=old")
+
+
+def test_a_page_with_its_own_callback(home):
+    """A page module's @callback works once its page is shown, and again after leaving and returning."""
+    home.click("#link-counter")
+    expect(home).to_have_title("Count clicks")
+    home.click("#add")
+    home.click("#add")
+    expect(home.locator("#clicks")).to_have_text("2 clicks")
+    home.click("#link-home")
+    expect(home.locator("#home-heading")).to_be_visible()
+    home.click("#link-counter")
+    expect(home.locator("#clicks")).to_have_text("0 clicks")
+    home.click("#add")
+    expect(home.locator("#clicks")).to_have_text("1 clicks")
