@@ -13,6 +13,7 @@ Layout of ``DIR``::
     assets/...                      the app's assets, under their own names (the app refers to them)
     _wasmdash/<hash>/loader.js ...  static/ and runtime/ (Pyodide fixes these file names)
     _wasmdash/<hash>/app.py         the app's source
+    _wasmdash/<hash>/home.py ...    a multi-page app's pages folder (every .py file in it)
     _wasmdash/<hash>/<name>.whl     each requirement's wheel
 
 ``<hash>`` is a digest of the directory's content, so everything under ``_wasmdash/`` can be cached
@@ -341,6 +342,8 @@ def build_site(
         result.wheels.append(wheel_name)
         available |= wheel_top_levels(data)
 
+    page_files = _pages_folder_files(app, app_file)
+    available |= {relative.split("/", 1)[0] for relative in page_files}  # the pages package ships too
     reasons, server_modules = server_callbacks(app, module, available)
     if reasons and not server:
         raise BuildError(
@@ -358,6 +361,11 @@ def build_site(
     source = app_file.read_bytes()
     source_path = f"{HASH_DIR}/{_digest(source)[:HASH_LENGTH]}/{app_file.name}"
     files[source_path] = source
+    app_files = []
+    for relative, data in page_files.items():
+        site_path = f"{HASH_DIR}/{_digest(data)[:HASH_LENGTH]}/{relative.rsplit('/', 1)[-1]}"
+        files[site_path] = data
+        app_files.append([relative, site_path])
 
     assets_url = app.config.get("assets_url_path", "assets").strip("/")
     for name in asset_files(app):
@@ -366,6 +374,7 @@ def build_site(
     static_app = {
         "file": app_file.name,
         "source": source_path,
+        "files": app_files,
         "wheels": wheel_urls,
         "pyodide_packages": result.pyodide_packages,
         "pyodide_packages_url": pyodide_packages,
@@ -380,6 +389,33 @@ def build_site(
     _write_site(out, files, managed=(HASH_DIR, assets_url))
     result.files = {name: _digest(data) for name, data in sorted(files.items())}
     return result
+
+
+def _pages_folder_files(app: Any, app_file: Path) -> dict[str, bytes]:
+    """A Dash Pages app's pages folder: every ``.py`` file in it (pages import their helpers), by
+    path relative to the app's folder, so the page can import the pages as the host did.
+
+    Raises:
+        BuildError: the pages folder is not inside the app's folder.
+    """
+    folder = app.config.get("pages_folder") if getattr(app, "use_pages", False) else None
+    if not folder:
+        return {}
+    folder_path = Path(folder).resolve()
+    try:
+        folder_path.relative_to(app_file.parent)
+    except ValueError:
+        raise BuildError(
+            f"the pages folder {folder_path} is not inside the app's folder {app_file.parent}; a static "
+            "build ships the pages beside the app file, so move it there."
+        ) from None
+    found = {}
+    for path in sorted(folder_path.rglob("*.py")):
+        relative = path.relative_to(app_file.parent)
+        if any(part.startswith(".") or part == "__pycache__" for part in relative.parts):
+            continue
+        found[relative.as_posix()] = path.read_bytes()
+    return found
 
 
 def _write_site(out: Path, files: dict[str, bytes], managed: Iterable[str]) -> None:

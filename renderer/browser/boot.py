@@ -12,6 +12,7 @@ import json
 import logging
 import traceback
 from typing import Any
+from urllib.parse import urljoin
 
 from .transport import FetchTransport
 from .worker import BrowserClock, WorkerApplier, ready, report_error, report_warning
@@ -86,7 +87,10 @@ async def boot(
         if static_app:
             from .static_app import PAGE_APP_SOURCE, StaticTransport, load_app
 
-            app = load_app(static_app["file"], app_source or "", static_app.get("server_modules") or ())
+            listed = static_app.get("files") or []  # a Dash Pages app's pages folder
+            texts = await asyncio.gather(*(fetch_text(urljoin(base, site_path)) for _, site_path in listed))
+            files = {relative: text for (relative, _), text in zip(listed, texts)}
+            app = load_app(static_app["file"], app_source or "", static_app.get("server_modules") or (), files)
             layout, dependencies = app.layout_json(), app.dependencies_json()
             server = static_app.get("server_url")
             http = StaticTransport(

@@ -22,7 +22,7 @@ from .._seams import Transport
 from .._wire import CallbackRequest, CallbackResponse
 from .transport import callback_error, error_text
 
-__all__ = ["APP_DIR", "load_app", "current_app", "PAGE_APP_SOURCE", "StaticTransport", "server_module_stubs"]
+__all__ = ["APP_DIR", "load_app", "write_app_files", "current_app", "PAGE_APP_SOURCE", "StaticTransport", "server_module_stubs"]
 
 #: Where the app's source is written in Pyodide's file system (its folder goes on ``sys.path``).
 APP_DIR = "/home/pyodide/wasmdash_app"
@@ -76,8 +76,29 @@ def server_module_stubs(names: Iterable[str]) -> None:
         sys.meta_path.append(_ServerModuleFinder(names))
 
 
-def load_app(file_name: str, source: str, server_modules: Iterable[str] = ()) -> Any:
+def write_app_files(files: dict[str, str]) -> None:
+    """Write the app's other files (a Dash Pages app's pages folder) under :data:`APP_DIR`.
+
+    Raises:
+        ValueError: a path is absolute or leaves the app's folder.
+    """
+    for relative, text in files.items():
+        parts = relative.split("/")
+        if relative.startswith("/") or any(part in ("", ".", "..") for part in parts):
+            raise ValueError(f"the static app's file path {relative!r} must stay inside the app's folder")
+        path = os.path.join(APP_DIR, *parts)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+
+
+def load_app(
+    file_name: str, source: str, server_modules: Iterable[str] = (), files: dict[str, str] | None = None
+) -> Any:
     """Import the app's source as a module and return its Dash app.
+
+    Args:
+        files: other files of the app (relative path -> text), written beside it first.
 
     Raises:
         RuntimeError: the module defines no Dash app, or several without one named ``app``.
@@ -86,6 +107,7 @@ def load_app(file_name: str, source: str, server_modules: Iterable[str] = ()) ->
     from ..app import Dash
 
     os.makedirs(APP_DIR, exist_ok=True)
+    write_app_files(files or {})
     path = os.path.join(APP_DIR, os.path.basename(file_name))
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(source)

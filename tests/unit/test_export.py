@@ -268,3 +268,65 @@ def test_server_only_and_clientside_contradict():
         @callback(Output("x", "children"), Input("y", "value"), server_only=True, clientside=True)
         def both(value):
             return value
+
+
+PAGES_APP = '''
+import dash
+from dash import Dash, html
+
+app = Dash(__name__, use_pages=True)
+app.layout = html.Div([html.H1("Site"), dash.page_container])
+'''
+
+HOME_PAGE = '''
+import dash
+from dash import Input, Output, callback, html
+from pages.util import shout
+
+dash.register_page(__name__, path="/")
+layout = html.Div([html.Button("Go", id="go"), html.Div(id="out")])
+
+
+@callback(Output("out", "children"), Input("go", "n_clicks"))
+def show(n):
+    return shout(n)
+'''
+
+
+@pytest.fixture
+def pages_state():
+    import sys
+
+    from wasmdash import _callbacks, _pages
+
+    yield
+    _pages.PAGE_REGISTRY.clear()
+    _callbacks.GLOBAL_CALLBACK_LIST.clear()
+    _callbacks.GLOBAL_CALLBACK_MAP.clear()
+    for name in [n for n in sys.modules if n == "pages" or n.startswith("pages.")]:
+        del sys.modules[name]
+
+
+def test_a_pages_app_ships_its_pages_folder(tmp_path, pages_state, monkeypatch):
+    """Every .py file of the pages folder is in the site and listed for the page; the pages'
+    callbacks, using a helper module of that folder, still run in the page."""
+    directory = tmp_path / "app"
+    (directory / "pages" / "__pycache__").mkdir(parents=True)
+    (directory / "app.py").write_text(PAGES_APP)
+    (directory / "pages" / "home.py").write_text(HOME_PAGE)
+    (directory / "pages" / "util.py").write_text("def shout(n):\n    return f'{n}!'\n")
+    (directory / "pages" / "__pycache__" / "junk.py").write_text("")
+    monkeypatch.syspath_prepend(str(directory))
+    result = build_site(directory / "app.py", tmp_path / "site")
+    listed = dict(page_config(tmp_path / "site")["static_app"]["files"])
+    assert sorted(listed) == ["pages/home.py", "pages/util.py"]
+    assert (tmp_path / "site" / listed["pages/home.py"]).read_text() == HOME_PAGE
+    assert result.server_outputs == []
+
+
+def test_the_page_refuses_app_file_paths_outside_its_folder():
+    """A listed file cannot be written outside the app's folder in the page."""
+    from wasmdash.browser.static_app import write_app_files
+
+    with pytest.raises(ValueError, match="must stay inside the app's folder"):
+        write_app_files({"../evil.py": ""})
