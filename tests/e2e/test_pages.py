@@ -104,34 +104,42 @@ def test_a_page_with_its_own_callback(home):
 
 @pytest.fixture
 def built_site(tmp_path):
-    """The app built with `wasmdash build`, served by `python -m http.server` (a plain static host)."""
-    site = tmp_path / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "wasmdash", "build", str(APP), "--out", str(site)], capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stderr
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "--directory", str(site)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            assert time.monotonic() < deadline, "http.server did not start"
-            time.sleep(0.05)  # waiting for a process we started to listen; no event to wait on
-    yield f"http://127.0.0.1:{port}/"
-    server.terminate()
-    server.wait(timeout=10)
+    """`built_site(app, under)`: the app built with `wasmdash build` into `<root>/<under>`, the root
+    served by `python -m http.server` (a plain static host); returns the site's URL."""
+    servers = []
+
+    def build_and_serve(app: Path, under: str = "") -> str:
+        root = tmp_path / f"root-{len(servers)}"
+        result = subprocess.run(
+            [sys.executable, "-m", "wasmdash", "build", str(app), "--out", str(root / under)],
+            capture_output=True, text=True,
+        )
+        assert result.returncode == 0, result.stderr
+        port = free_port()
+        servers.append(subprocess.Popen(
+            [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "--directory", str(root)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        ))
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "http.server did not start"
+                time.sleep(0.05)  # waiting for a process we started to listen; no event to wait on
+        return f"http://127.0.0.1:{port}/" + (f"{under}/" if under else "")
+
+    yield build_and_serve
+    for server in servers:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def test_static_export_runs_the_pages_in_the_page(wasmdash, built_site):
     """`wasmdash build` ships the pages folder; links, titles, a page's callback and the 404 page
     all work from a plain static server, with the routing callback running in the page."""
-    page = wasmdash.open(built_site)
+    page = wasmdash.open(built_site(APP))
     expect(page.locator("#home-heading")).to_have_text("Welcome home")
     expect(page).to_have_title("Home")
     page.evaluate("() => { window.__same_document = true }")
@@ -144,3 +152,16 @@ def test_static_export_runs_the_pages_in_the_page(wasmdash, built_site):
     page.click("#link-nowhere")
     expect(page.locator("#not-found-text")).to_have_text("This page does not exist")
     assert page.evaluate("() => window.__same_document") is True
+
+
+def test_static_export_under_a_sub_path(wasmdash, built_site):
+    """A site served under /sub/ with requests_pathname_prefix="/sub/" routes and links inside it."""
+    page = wasmdash.open(built_site(APP.parent / "sub_app.py", "sub"))
+    expect(page.locator("#home-heading")).to_have_text("Welcome home")
+    page.click("#link-report-42")
+    expect(page.locator("#report-text")).to_have_text("Report number 42")
+    assert page.url.endswith("/sub/report/42")
+    page.click("#link-counter")
+    page.click("#add")
+    expect(page.locator("#clicks")).to_have_text("1 clicks")
+    assert page.url.endswith("/sub/counter")
