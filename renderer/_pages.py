@@ -41,6 +41,8 @@ __all__ = [
     "redirect_target",
     "import_pages",
     "setup_routing",
+    "first_page",
+    "stored_title",
 ]
 
 logger = logging.getLogger(__name__)
@@ -393,8 +395,6 @@ def setup_routing(app: Any) -> None:
         NoLayoutException, PageError: a page without a layout, two pages with one path, or a layout
             without ``dash.page_container``.
     """
-    from . import html
-    from .dcc._document_title import DocumentTitle
     from .dependencies import Input, Output
 
     _check_registry()
@@ -405,24 +405,12 @@ def setup_routing(app: Any) -> None:
     inputs.update(getattr(app, "routing_callback_inputs", None) or {})
 
     async def render_page(pathname_: str | None, search_: str | None, **states: Any) -> tuple[Any, Any, Any]:
-        path_id = app.strip_relative_path(pathname_) if pathname_ is not None else ""
-        page, variables = path_to_page(path_id)
-        if not page:
-            target = redirect_target(path_id)  # an in-page link to an old path (a static site too)
-            if target is not None:
-                page, variables = path_to_page(target)
-        if not page:
-            page = next((p for m, p in PAGE_REGISTRY.items() if m.split(".")[-1] == "not_found_404"), {})
-            layout = page.get("layout") if page else html.H1("404 - Page not found")
-            title = page.get("title", app.title) if page else app.title
-        else:
-            layout = page.get("layout", "")
-            title = page["title"]
+        layout, title, variables = _resolve(app, pathname_)
         if callable(layout):
             layout = await _call(layout, **{**(variables or {}), **parse_query_string(search_), **states})
         if callable(title):
             title = await _call(title, **(variables or {}))
-        return layout, {"title": title}, DocumentTitle(title=title)
+        return layout, {"title": title}, _document_title(title)
 
     if not app.config.suppress_callback_exceptions:
         app.validation_layout = _validation_layout(app)
@@ -434,6 +422,88 @@ def setup_routing(app: Any) -> None:
         prevent_initial_call=True,
         hidden=True,
     )(render_page)
+
+
+def _resolve(app: Any, pathname: str | None) -> tuple[Any, Any, dict[str, str] | None]:
+    """The layout (or layout function), the title (or title function) and the path variables for
+    ``pathname``: its page, the page it redirects to, or the 404 page."""
+    from . import html
+
+    path_id = app.strip_relative_path(pathname) if pathname is not None else ""
+    page, variables = path_to_page(path_id)
+    if not page:
+        target = redirect_target(path_id)  # an in-page link to an old path (a static site too)
+        if target is not None:
+            page, variables = path_to_page(target)
+    if page:
+        return page.get("layout", ""), page["title"], variables
+    page = next((p for m, p in PAGE_REGISTRY.items() if m.split(".")[-1] == "not_found_404"), {})
+    if page:
+        return page.get("layout"), page.get("title", app.title), None
+    return html.H1("404 - Page not found"), app.title, None
+
+
+def first_page(app: Any, layout: Any, url: str) -> Any:
+    """``layout`` (the app's layout JSON) with the page for ``url`` (path and query) already shown.
+
+    For the first render in the HTML: ``page_container`` gets the page's content, its title, and
+    the URL in ``_pages_location`` (so the routing callback does not run again on load). Only pages
+    whose layout is a component are shown so; a layout function runs once per page load, in the
+    routing callback (as an app's layout function gets no first render). ``layout`` is returned
+    unchanged then, or when the app has ``routing_callback_inputs`` or no ``page_container``.
+    """
+    from .component import Component, to_json
+    from .layout import walk
+
+    if getattr(app, "routing_callback_inputs", None):
+        return layout
+    pathname, _, query = url.partition("?")
+    content, title, variables = _resolve(app, pathname)
+    if callable(content) and not isinstance(content, Component):
+        return layout
+    try:
+        if callable(title):
+            title = title(**(variables or {}))
+            if inspect.isawaitable(title):
+                title.close()  # type: ignore[union-attr]
+                return layout
+        values = {
+            ID_LOCATION: {"pathname": pathname, "search": f"?{query}" if query else ""},
+            ID_CONTENT: {"children": to_json(content)},
+            ID_STORE: {"data": {"title": title}},
+            ID_DUMMY: {"children": to_json(_document_title(title))},
+        }
+    except Exception as error:  # noqa: BLE001 - the routing callback will show it in the page
+        logger.info("no first render for %s: %s: %s", url, type(error).__name__, error)
+        return layout
+    found = {}
+    for _, component in walk(layout):
+        component_id = component.get("props", {}).get("id")
+        if isinstance(component_id, str) and component_id in values:
+            found[component_id] = component
+    if len(found) != len(values):
+        return layout
+    for component_id, props in values.items():
+        found[component_id]["props"].update(props)
+    return layout
+
+
+def _document_title(title: Any) -> Any:
+    from .dcc._document_title import DocumentTitle
+
+    return DocumentTitle(title=title)
+
+
+def stored_title(layout: Any) -> str | None:
+    """The page title a routed layout holds (see :func:`first_page`), if any."""
+    from .layout import walk
+
+    for _, component in walk(layout):
+        props = component.get("props", {})
+        if props.get("id") == ID_STORE and isinstance(props.get("data"), dict):
+            title = props["data"].get("title")
+            return None if title is None else str(title)
+    return None
 
 
 def _validation_layout(app: Any) -> Any:

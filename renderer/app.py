@@ -219,8 +219,12 @@ class Dash:
             layout = Div(list(layout))
         return layout
 
-    def layout_json(self) -> Any:
+    def layout_json(self, *, url: str | None = None) -> Any:
         """The layout as Dash's component JSON (calls the layout function when it is one).
+
+        Args:
+            url: the page's path and query string; a Dash Pages app then has that page already in
+                its ``page_container`` (see ``wasmdash._pages.first_page``).
 
         Raises:
             NoLayoutException: ``app.layout`` was never set.
@@ -232,9 +236,14 @@ class Dash:
             )
         layout = self._layout_value()
         try:
-            return to_json(layout)
+            result = to_json(layout)
         except TypeError:
-            return to_json(_plotly_compatible(layout))  # e.g. a date prop, as Dash's encoder allows
+            result = to_json(_plotly_compatible(layout))  # e.g. a date prop, as Dash's encoder allows
+        if url is not None and self.use_pages:
+            from ._pages import first_page
+
+            result = first_page(self, result, url)
+        return result
 
     # -- callbacks ---------------------------------------------------------------------------
     def callback(self, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

@@ -114,7 +114,9 @@ def create_app(dash_app: Any, *, debug: bool | None = None) -> Starlette:
     async def layout(request: Request) -> Response:
         try:
             # A layout function may be slow (a database query); keep it off the event loop.
-            return _json_response(await run_in_threadpool(dash_app.layout_json))
+            # ?url=: the page's path and query, so a Dash Pages app's page is in the layout at once.
+            url = request.query_params.get("url")
+            return _json_response(await run_in_threadpool(lambda: dash_app.layout_json(url=url)))
         except Exception as error:  # noqa: BLE001 - the user's layout function may raise anything
             logger.exception("serving the layout failed")
             return _error(f"the layout could not be served: {type(error).__name__}: {error}", 500)
@@ -179,7 +181,11 @@ def create_app(dash_app: Any, *, debug: bool | None = None) -> Starlette:
                 return RedirectResponse(url, status_code=308)
         try:
             # Rendering the first page walks the whole layout: keep it off the event loop.
-            html = await run_in_threadpool(render_index, dash_app, debug=dash_app.debug)
+            # As the browser spells it (percent-encoded), so the first render matches the page's.
+            raw_path = request.scope.get("raw_path")
+            path = raw_path.decode("latin-1") if isinstance(raw_path, bytes) else request.url.path
+            url = path + (f"?{request.url.query}" if request.url.query else "")
+            html = await run_in_threadpool(lambda: render_index(dash_app, debug=dash_app.debug, url=url))
             return HTMLResponse(html)
         except Exception as error:  # noqa: BLE001 - e.g. a DuplicateCallback found on first use
             logger.exception("serving the page failed")

@@ -311,7 +311,7 @@ def build_site(
     module = load_module(app_file)
     app = find_dash_app(module)
     app.debug = debug
-    layout = app.layout_json()
+    layout = app.layout_json(url=app.get_relative_path("/"))  # a Dash Pages app: its home page
     result = BuildResult(out=out)
     files: dict[str, bytes] = {}
 

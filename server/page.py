@@ -99,6 +99,7 @@ def render_index(
     prefix: str | None = None,
     static_url: str | None = None,
     extra_config: dict[str, Any] | None = None,
+    url: str | None = None,
 ) -> str:
     """The HTML of the page for ``app``, with the layout's first render in the mount point.
 
@@ -106,6 +107,7 @@ def render_index(
         layout: the layout JSON to render into the page; by default ``app.layout_json()``.
         prefix, static_url: override the app's URLs (a static export uses relative ones).
         extra_config: more keys for the page config (a static export's app and wheels).
+        url: the requested path and query: a Dash Pages app renders that page, with its title.
     """
     app._setup()  # so validation_problems is current
     config = page_config(app, debug=debug)
@@ -120,7 +122,7 @@ def render_index(
     is_function = callable(app.layout) and not isinstance(app.layout, Component)
     if layout is None and not is_function:
         try:
-            layout = app.layout_json()
+            layout = app.layout_json(url=url)
         except Exception:  # noqa: BLE001 - /_dash-layout answers with the error; the page shows it
             layout = None
     initial = "" if layout is None else first_render(layout)
@@ -131,7 +133,12 @@ def render_index(
     assets_url = f"{prefix}{app.config.get('assets_url_path', 'assets').strip('/')}/"
     metas = ['<meta name="viewport" content="width=device-width, initial-scale=1">']
     metas += [f"<meta {_attributes(meta, 'content')}>" for meta in app.config.get("meta_tags") or []]
-    title = f"<title>{html.escape(str(app.title))}</title>"
+    page_title = None
+    if layout is not None and getattr(app, "use_pages", False):
+        from wasmdash._pages import stored_title
+
+        page_title = stored_title(layout)
+    title = f"<title>{html.escape(str(app.title if page_title is None else page_title))}</title>"
     favicon = (
         f'<link rel="icon" type="image/x-icon" href="{assets_url}favicon.ico">' if "favicon.ico" in assets else ""
     )

@@ -44,9 +44,15 @@ async function pyodideOptions(runtimeUrl, app) {
   return options;
 }
 
+// The page's path and query: a Dash Pages app answers with that page already in its layout.
+function layoutQuery(config) {
+  const here = new URL(config.href);
+  return "?url=" + encodeURIComponent(here.pathname + here.search);
+}
+
 async function start(config) {
   const app = config.static_app || null;
-  const layout = app ? null : prefetch(config.base_url + "_dash-layout");
+  const layout = app ? null : prefetch(config.base_url + "_dash-layout" + layoutQuery(config));
   const dependencies = app ? null : prefetch(config.base_url + "_dash-dependencies");
   const appSource = app ? fetchText(new URL(app.source, config.base_url).href) : null;
   // The page's Python clientside callbacks (a small module), when the app has some.

@@ -12,7 +12,7 @@ import json
 import logging
 import traceback
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urlencode, urljoin, urlsplit
 
 from .transport import FetchTransport
 from .worker import BrowserClock, WorkerApplier, ready, report_error, report_warning
@@ -61,6 +61,12 @@ async def _json_or_fetch(text: str | None, url: str) -> Any:
     return await fetch_json(url)
 
 
+def _page_url(config: dict[str, Any]) -> str:
+    """The page's path and query string (a Dash Pages app shows that page in its first layout)."""
+    parts = urlsplit(str(config.get("href") or "/"))
+    return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+
+
 async def boot(
     config_json: str,
     layout_text: str | None = None,
@@ -91,7 +97,7 @@ async def boot(
             texts = await asyncio.gather(*(fetch_text(urljoin(base, site_path)) for _, site_path in listed))
             files = {relative: text for (relative, _), text in zip(listed, texts)}
             app = load_app(static_app["file"], app_source or "", static_app.get("server_modules") or (), files)
-            layout, dependencies = app.layout_json(), app.dependencies_json()
+            layout, dependencies = app.layout_json(url=_page_url(config)), app.dependencies_json()
             server = static_app.get("server_url")
             http = StaticTransport(
                 app, FetchTransport(server.rstrip("/") + "/") if server else None, static_app.get("server_outputs") or ()
@@ -101,7 +107,7 @@ async def boot(
                 return PAGE_APP_SOURCE
         else:
             layout, dependencies = await asyncio.gather(
-                _json_or_fetch(layout_text, base + "_dash-layout"),
+                _json_or_fetch(layout_text, base + "_dash-layout?" + urlencode({"url": _page_url(config)})),
                 _json_or_fetch(dependencies_text, base + "_dash-dependencies"),
             )
             if clientside_text is not None:

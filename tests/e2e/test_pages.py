@@ -165,3 +165,29 @@ def test_static_export_under_a_sub_path(wasmdash, built_site):
     page.click("#add")
     expect(page.locator("#clicks")).to_have_text("1 clicks")
     assert page.url.endswith("/sub/counter")
+
+
+def test_a_page_is_in_the_first_render_and_adopted(wasmdash):
+    """A deep link to a page whose layout is a component shows it (and its title) before Python
+    starts; the page then adopts those nodes (no rebuild) and an early click counts."""
+    from wasmdash.server.testing import AppServer
+
+    server = AppServer(APP)
+    wasmdash.servers.append(server)
+    held = []
+    page = wasmdash.open(
+        server.url + "/counter", wait_ready=False,
+        before_goto=lambda p: p.route("**/worker.mjs", lambda route: held.append(route)),
+    )
+    expect(page.locator("#clicks")).to_have_text("0 clicks")
+    expect(page).to_have_title("Count clicks")
+    page.evaluate("() => { document.getElementById('clicks').__first_render = true }")
+    page.click("#add")
+    for route in held:
+        route.continue_()
+    wasmdash.wait_ready(page)
+    expect(page.locator("#clicks")).to_have_text("1 clicks")
+    assert page.evaluate("() => document.getElementById('clicks').__first_render") is True
+    page.click("#link-home")
+    expect(page.locator("#home-heading")).to_have_text("Welcome home")
+    expect(page).to_have_title("Home")

@@ -360,3 +360,39 @@ def test_routing_callback_inputs_reach_the_layout(tmp_path):
     assert app.dependencies_json()[0]["state"] == [{"id": "lang-store", "property": "data"}]
     response = route(app, "/", state=[{"id": "lang-store", "property": "data", "value": "fr"}])
     assert response["_pages_content"]["children"]["props"]["children"] == "fr"
+
+
+# -- the first render --------------------------------------------------------------------------
+
+
+def props_by_id(layout):
+    from wasmdash.layout import walk
+
+    return {c["props"]["id"]: c["props"] for _, c in walk(layout) if isinstance(c["props"].get("id"), str)}
+
+
+def test_layout_for_a_url_has_a_component_page_in_place(tmp_path):
+    """layout_json(url=...) shows a page whose layout is a component, with its title and URL."""
+    app = make_app(tmp_path, ROUTED_PAGES)
+    props = props_by_id(app.layout_json(url="/?tab=2"))
+    assert props["_pages_content"]["children"]["props"] == {"children": "Home", "id": "home"}
+    assert props["_pages_store"]["data"] == {"title": "Home page"}
+    assert props["_pages_dummy"]["children"]["props"] == {"title": "Home page"}
+    assert props["_pages_location"]["pathname"] == "/" and props["_pages_location"]["search"] == "?tab=2"
+    assert _pages.stored_title(app.layout_json(url="/")) == "Home page"
+
+
+def test_layout_for_a_url_leaves_layout_functions_to_the_routing_callback(tmp_path):
+    """A page whose layout is a function is not called for the first render (it runs once, on load)."""
+    app = make_app(tmp_path, ROUTED_PAGES)
+    props = props_by_id(app.layout_json(url="/report/42"))
+    assert "children" not in props["_pages_content"] and "pathname" not in props["_pages_location"]
+    assert _pages.stored_title(app.layout_json(url="/report/42")) is None
+
+
+def test_layout_for_an_unknown_url_shows_the_404_page(tmp_path):
+    """The 404 page is in the first render of an unknown path too."""
+    app = make_app(tmp_path, ROUTED_PAGES, title="Shop")
+    props = props_by_id(app.layout_json(url="/nowhere"))
+    assert props["_pages_content"]["children"]["props"]["children"] == "404 - Page not found"
+    assert props["_pages_store"]["data"] == {"title": "Shop"}

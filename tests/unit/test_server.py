@@ -385,3 +385,22 @@ def test_redirect_from_answers_with_the_page_url():
         assert client.get("/app/new").status_code == 200
     finally:
         _pages.PAGE_REGISTRY.clear()
+
+
+def test_a_page_url_serves_that_page_and_its_title():
+    """Dash Pages: the HTML of /about has the About page rendered and its title; so does
+    /_dash-layout?url=/about, so the page adopts that first render."""
+    from wasmdash import _pages
+
+    app = Dash(__name__, use_pages=True, pages_folder="")
+    app.layout = html.Div(_pages.make_page_container())
+    try:
+        _pages.register_page("about", path="/about", title="About us", layout=html.P("We make things", id="p"))
+        client = TestClient(create_app(app))
+        page = client.get("/about").text
+        assert "<title>About us</title>" in page and "We make things" in page
+        layout = client.get("/_dash-layout", params={"url": "/about"}).json()
+        assert "We make things" in json.dumps(layout)
+        assert "We make things" not in json.dumps(client.get("/_dash-layout").json())
+    finally:
+        _pages.PAGE_REGISTRY.clear()
