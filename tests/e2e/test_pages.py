@@ -191,3 +191,11 @@ def test_a_page_is_in_the_first_render_and_adopted(wasmdash):
     page.click("#link-home")
     expect(page.locator("#home-heading")).to_have_text("Welcome home")
     expect(page).to_have_title("Home")
+
+
+def test_a_page_with_a_python_callback_in_the_page(home):
+    """A page module's `clientside=True` callback runs in the page once its page is shown."""
+    home.click("#link-echo")
+    expect(home.locator("#echo-out")).to_have_text("hi from emscripten")
+    home.fill("#echo-in", "hello")
+    expect(home.locator("#echo-out")).to_have_text("hello from emscripten")

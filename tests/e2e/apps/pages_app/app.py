@@ -1,4 +1,5 @@
-"""A multi-page app written for Dash (Dash Pages), run unmodified: pages/ holds most of the pages."""
+"""A multi-page app written for Dash (Dash Pages), run unmodified: pages/ holds most of the pages
+(pages/echo.py adds a wasmdash-only in-page Python callback)."""
 import dash
 from dash import Dash, dcc, html
 
