@@ -12,6 +12,7 @@ import inspect
 import logging
 import os
 import sys
+import threading
 import traceback
 from dataclasses import dataclass, field
 from typing import Any, Awaitable, Callable
@@ -167,6 +168,8 @@ class Dash:
         self.use_pages = (self.pages_folder != "pages") if use_pages is None else bool(use_pages)
         self.routing_callback_inputs = dict(routing_callback_inputs or {})
         self._pages_routed = False
+        #: the server's first requests may arrive together, on threads: set up once
+        self._setup_lock = threading.RLock()
         global _LAST_APP
         _LAST_APP = self
         if self.use_pages and self.pages_folder:
@@ -269,6 +272,10 @@ class Dash:
 
     def _setup(self) -> None:
         """Take over the callbacks declared with the global ``callback`` (once), as Dash does."""
+        with self._setup_lock:
+            self._setup_once()
+
+    def _setup_once(self) -> None:
         if _callbacks.GLOBAL_CALLBACK_LIST:
             for spec in list(_callbacks.GLOBAL_CALLBACK_LIST):
                 if not spec.extra.pop("_prevent_initial_call_given", True):
