@@ -13,7 +13,7 @@ Transport      ``wasmdash.transports.Routing-       ``FakeTransport`` calling
                clientside (``MessageTransport``)
 Applier        ``WorkerApplier`` (postMessage ops)  ``RecordingApplier``
 Clock          ``BrowserClock`` (setTimeout)        ``ManualClock`` (``advance()``)
-View           ``wasmdash.vdom.DomView``            ``DomView`` too, or a fake
+View           ``wasmdash.view.DomView``            ``DomView`` too, or a fake
 =============  ===================================  ==================================
 """
 

@@ -38,7 +38,7 @@ from .diff import match_children
 from .vdom import HTML_NAMESPACE, RenderContext, VNode, rules_for
 
 if TYPE_CHECKING:
-    from .vdom import DomView
+    from .view import DomView
 
 __all__ = ["EventContext", "changes_for_event", "html_event", "sync_after_change", "number_or_none"]
 

@@ -115,7 +115,7 @@ async def boot(
                 async def fetch_page_text(url: str) -> str:  # prefetched while Pyodide booted
                     return clientside_text
         from ..runtime import Runtime
-        from ..vdom import DomView
+        from ..view import DomView
 
         from .clientside import routing_transport
 

@@ -21,7 +21,8 @@ from .._wire import Path
 from ..ids import stringify_id
 
 if TYPE_CHECKING:
-    from ..vdom import DomView, VNode
+    from ..vdom import VNode
+    from ..view import DomView
 
 __all__ = ["PERSISTED_BY_DEFAULT", "apply_persistence", "persistence_props", "record_user_edit", "storage_key"]
 

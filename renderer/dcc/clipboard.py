@@ -21,7 +21,8 @@ from .._wire import Path
 from ..component import make_component_class
 from ..events import EventContext
 from ..ids import stringify_id
-from ..vdom import DCC_NAMESPACE, DomView, RenderContext, VNode, css_dict, element, html_attrs, register_rules, state_key
+from ..vdom import DCC_NAMESPACE, RenderContext, VNode, css_dict, element, html_attrs, register_rules, state_key
+from ..view import DomView
 
 __all__ = ["Clipboard", "PROPS", "WAIT_FOR_CALLBACK", "COPIED_FOR"]
 

@@ -13,7 +13,8 @@ from typing import Any
 from .._wire import Path
 from ..component import make_component_class
 from ..events import EventContext, count_up
-from ..vdom import DCC_NAMESPACE, DomView, RenderContext, VNode, html_attrs, placeholder, register_rules
+from ..vdom import DCC_NAMESPACE, RenderContext, VNode, html_attrs, placeholder, register_rules
+from ..view import DomView
 
 __all__ = ["ConfirmDialog", "ConfirmDialogProvider", "PROPS", "PROVIDER_PROPS"]
 

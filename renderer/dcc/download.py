@@ -15,7 +15,8 @@ from typing import Any, Callable
 
 from .._wire import Path
 from ..component import make_component_class
-from ..vdom import DCC_NAMESPACE, DomView, RenderContext, VNode, placeholder, register_rules
+from ..vdom import DCC_NAMESPACE, RenderContext, VNode, placeholder, register_rules
+from ..view import DomView
 
 __all__ = ["Download", "PROPS", "send_file", "send_bytes", "send_string", "send_data_frame"]
 

@@ -29,7 +29,8 @@ from typing import Any
 from .._wire import Path
 from ..component import make_component_class, to_json
 from ..events import EventContext
-from ..vdom import DCC_NAMESPACE, DomView, RenderContext, VNode, css_dict, element, html_attrs, register_rules
+from ..vdom import DCC_NAMESPACE, RenderContext, VNode, css_dict, element, html_attrs, register_rules
+from ..view import DomView
 
 __all__ = ["Graph", "PROPS", "plot_spec", "is_responsive", "MODULE"]
 

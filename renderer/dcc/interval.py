@@ -11,7 +11,8 @@ from typing import Any
 
 from .._wire import Path
 from ..component import make_component_class
-from ..vdom import DCC_NAMESPACE, DomView, RenderContext, VNode, placeholder, register_rules
+from ..vdom import DCC_NAMESPACE, RenderContext, VNode, placeholder, register_rules
+from ..view import DomView
 
 __all__ = ["Interval", "PROPS"]
 

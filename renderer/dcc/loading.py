@@ -13,7 +13,8 @@ from typing import Any
 from .._wire import Path
 from ..component import make_component_class
 from ..ids import stringify_id
-from ..vdom import DCC_NAMESPACE, DomView, RenderContext, VNode, css_dict, element, html_attrs, register_rules
+from ..vdom import DCC_NAMESPACE, RenderContext, VNode, css_dict, element, html_attrs, register_rules
+from ..view import DomView
 
 __all__ = ["Loading", "PROPS", "is_busy"]
 

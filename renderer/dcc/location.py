@@ -15,7 +15,8 @@ from urllib.parse import urljoin, urlsplit
 from .._wire import Path
 from ..component import make_component_class
 from ..events import EventContext
-from ..vdom import DCC_NAMESPACE, DomView, RenderContext, VNode, placeholder, register_rules
+from ..vdom import DCC_NAMESPACE, RenderContext, VNode, placeholder, register_rules
+from ..view import DomView
 
 __all__ = ["Location", "PROPS", "url_props"]
 

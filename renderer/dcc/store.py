@@ -16,7 +16,8 @@ from typing import Any
 from .._wire import Path
 from ..component import make_component_class
 from ..events import EventContext
-from ..vdom import DCC_NAMESPACE, DomView, RenderContext, VNode, placeholder, register_rules
+from ..vdom import DCC_NAMESPACE, RenderContext, VNode, placeholder, register_rules
+from ..view import DomView
 from ..ids import stringify_id
 
 __all__ = ["Store", "PROPS"]

@@ -14,7 +14,8 @@ from typing import Any
 from .._wire import Path
 from ..component import make_component_class
 from ..events import EventContext
-from ..vdom import DCC_NAMESPACE, DomView, RenderContext, VNode, css_dict, element, html_attrs, is_component, register_rules
+from ..vdom import DCC_NAMESPACE, RenderContext, VNode, css_dict, element, html_attrs, is_component, register_rules
+from ..view import DomView
 from ._persistence import persistence_props
 
 __all__ = ["Tabs", "Tab", "TABS_PROPS", "TAB_PROPS"]

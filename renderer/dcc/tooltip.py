@@ -15,7 +15,8 @@ from typing import Any
 
 from .._wire import Path
 from ..component import make_component_class
-from ..vdom import DCC_NAMESPACE, DomView, RenderContext, VNode, element, register_rules, state_key
+from ..vdom import DCC_NAMESPACE, RenderContext, VNode, element, register_rules, state_key
+from ..view import DomView
 
 __all__ = ["Tooltip", "PROPS"]
 

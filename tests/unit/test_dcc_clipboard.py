@@ -5,7 +5,7 @@ from fakes import ManualClock
 
 from wasmdash import dcc, html
 from wasmdash.component import to_json
-from wasmdash.vdom import DomView
+from wasmdash.view import DomView
 
 
 def mounted(component):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from wasmdash import dcc, html
 from wasmdash.component import to_json
-from wasmdash.vdom import DomView
+from wasmdash.view import DomView
 
 
 def page_of(component):

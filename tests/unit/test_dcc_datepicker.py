@@ -6,7 +6,7 @@ import datetime as dt
 from wasmdash import dcc
 from wasmdash.component import to_json
 from wasmdash.dcc.datepicker import format_date, parse_date
-from wasmdash.vdom import DomView
+from wasmdash.view import DomView
 
 
 class Page:

@@ -5,7 +5,7 @@ import base64
 
 from wasmdash import dcc, html
 from wasmdash.component import to_json
-from wasmdash.vdom import DomView
+from wasmdash.view import DomView
 
 
 def test_send_string_and_bytes_shapes():

@@ -5,7 +5,7 @@ from fakes import ManualClock
 
 from wasmdash import dcc, html
 from wasmdash.component import to_json
-from wasmdash.vdom import DomView
+from wasmdash.view import DomView
 
 
 OUT = ("props", "children", "props", "children", 0)  # the Div inside Loading inside the root Div

@@ -7,7 +7,7 @@ from fakes import ManualClock
 
 from wasmdash import dcc
 from wasmdash.component import to_json
-from wasmdash.vdom import DomView
+from wasmdash.view import DomView
 
 
 class Page:

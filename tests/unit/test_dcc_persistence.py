@@ -6,7 +6,7 @@ import json
 from wasmdash import dcc, html
 from wasmdash.component import to_json
 from wasmdash.dcc._persistence import storage_key
-from wasmdash.vdom import DomView
+from wasmdash.view import DomView
 
 
 def page(layout_component, storage=None):

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from wasmdash import dcc, html
 from wasmdash.component import to_json
-from wasmdash.vdom import DomView, render_html, render_layout
+from wasmdash.vdom import render_html, render_layout
+from wasmdash.view import DomView
 
 
 def headers(root):

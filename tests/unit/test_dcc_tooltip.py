@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from wasmdash import dcc
 from wasmdash.component import to_json
-from wasmdash.vdom import DomView
+from wasmdash.view import DomView
 
 
 def rendered(component):

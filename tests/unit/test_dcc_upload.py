@@ -4,7 +4,8 @@ from __future__ import annotations
 from wasmdash import dcc, html
 from wasmdash.component import to_json
 from wasmdash.dcc.upload import matches_accept
-from wasmdash.vdom import DomView, render_layout
+from wasmdash.vdom import render_layout
+from wasmdash.view import DomView
 
 FILE = {"name": "a.csv", "type": "text/csv", "size": 5, "last_modified": 1700000000000, "contents": "data:text/csv;base64,YSxiCg=="}
 

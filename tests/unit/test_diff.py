@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from wasmdash.diff import diff
-from wasmdash.vdom import DomView, element, render_layout, text
+from wasmdash.vdom import element, render_layout, text
+from wasmdash.view import DomView
 
 
 def H(type_name, children=None, **props):

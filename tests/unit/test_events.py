@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from wasmdash.events import number_or_none
-from wasmdash.vdom import DomView
+from wasmdash.view import DomView
 
 
 def H(type_name, children=None, **props):

@@ -172,10 +172,10 @@ def test_callback_exception_is_reported_with_its_message():
 
 
 def test_runtime_drives_the_real_dom_view():
-    """With vdom.DomView: first paint, a click bubbling to two ids, typing, each one op batch."""
+    """With view.DomView: first paint, a click bubbling to two ids, typing, each one op batch."""
     from fakes import comp, dep, inp
 
-    from wasmdash.vdom import DomView
+    from wasmdash.view import DomView
 
     layout = comp("Div", "outer", [comp("Button", "btn", "go"), inp("a", value="x"), comp("Div", "out")])
     deps = [dep("out.children", ["btn.n_clicks", "a.value"]),

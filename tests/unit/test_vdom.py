@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 
 from wasmdash.vdom import (
-    DomView,
     css_name,
     css_value,
     element,
@@ -13,6 +12,7 @@ from wasmdash.vdom import (
     render_layout,
     to_spec,
 )
+from wasmdash.view import DomView
 
 
 def H(type_name, children=None, **props):
