@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from ._seams import Op
 from .vdom import COMMENT, TEXT, VNode, to_spec
 
-__all__ = ["diff", "diff_into", "match_children", "RefSource"]
+__all__ = ["diff", "diff_into", "match_children", "RefSource", "RefTable"]
 
 
 class RefSource(Protocol):
@@ -31,25 +31,30 @@ class RefSource(Protocol):
     def forget(self, node: VNode) -> None: ...
 
 
-class _Counter:
-    """A stand-alone ref source (tests, or diffing outside a DomView)."""
+class RefTable:
+    """Fresh refs and the ref -> node index: a ``RefSource`` of its own.
 
-    def __init__(self, start: int) -> None:
+    :func:`diff` uses one when given no owner; ``wasmdash.view.DomView`` builds on it.
+    """
+
+    def __init__(self, start: int = 1) -> None:
         self.nodes: dict[int, VNode] = {}
-        self._next = start
+        self._next_ref = start
 
     def new_ref(self) -> int:
-        ref = self._next
-        self._next += 1
+        ref = self._next_ref
+        self._next_ref += 1
         return ref
 
     def assign_refs(self, node: VNode) -> None:
+        """Give every node of the subtree that has no ref a fresh one, and index them all."""
         for each in node.walk():
             if not each.ref:
                 each.ref = self.new_ref()
             self.nodes[each.ref] = each
 
     def forget(self, node: VNode) -> None:
+        """Drop the subtree's refs from the index (the page removed those nodes)."""
         for each in node.walk():
             self.nodes.pop(each.ref, None)
 
@@ -57,7 +62,7 @@ class _Counter:
 def diff(old: VNode, new: VNode, refs: RefSource | None = None) -> list[Op]:
     """Ops turning ``old`` (rendered, refs set) into ``new``; ``new`` receives the refs."""
     if refs is None:
-        refs = _Counter(1 + max((n.ref for n in old.walk()), default=0))
+        refs = RefTable(1 + max((n.ref for n in old.walk()), default=0))
     ops: list[Op] = []
     diff_into(old, new, ops, refs)
     return ops

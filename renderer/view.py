@@ -15,7 +15,7 @@ from . import events
 from ._seams import Clock, EventMessage, Op
 from ._wire import ComponentJSON, Path
 from .dcc._persistence import apply_persistence
-from .diff import diff_into
+from .diff import RefTable, diff_into
 from .layout import get_in
 from .vdom import VNode, is_component, render_layout, rules_for, to_spec
 
@@ -38,7 +38,7 @@ def _props_changed(old: dict[str, Any], new: dict[str, Any], identity_props: tup
     return old != new or any(old.get(name) is not new.get(name) for name in identity_props if name in new)
 
 
-class DomView:
+class DomView(RefTable):
     """``_seams.View`` for the page: remembers the rendered VNode tree, diffs updates into ops.
 
     Args:
@@ -58,13 +58,12 @@ class DomView:
         page: dict[str, Any] | None = None,
         hydrate: bool = False,
     ) -> None:
+        super().__init__(start=1)  # new_ref, assign_refs and ``nodes`` (ref -> node, for events)
         self.hydrate = hydrate
         self.root: VNode | None = None
-        self.nodes: dict[int, VNode] = {}  # ref -> node, for events
         self.by_path: dict[Path, VNode] = {}  # component path -> its root node
         self.state: dict[str, dict[str, Any]] = {}  # widget UI state (see RenderContext.state)
         self.page: dict[str, Any] = dict(page or {})
-        self._next_ref = 1
         self._report = report_error
         self._send = send
         self._set_props: Callable[[Path, dict[str, Any]], None] | None = None
@@ -249,22 +248,10 @@ class DomView:
         return events.changes_for_event(self, event)
 
     # -- helpers used by diff, events and component rules ---------------------------------------
-    def new_ref(self) -> int:
-        ref = self._next_ref
-        self._next_ref += 1
-        return ref
-
-    def assign_refs(self, node: VNode) -> None:
-        for each in node.walk():
-            if not each.ref:
-                each.ref = self.new_ref()
-            self.nodes[each.ref] = each
-
     def forget(self, node: VNode) -> None:
-        for each in node.walk():
-            self.nodes.pop(each.ref, None)
-            if each.path is not None and self.by_path.get(each.path) is each:
-                del self.by_path[each.path]
+        """Drop the subtree's refs and its component roots (the page removed those nodes)."""
+        super().forget(node)
+        self.unindex(node)
 
     def index(self, node: VNode) -> None:
         for each in node.walk():
