@@ -4,7 +4,8 @@ The page keeps the layout as plain wire JSON. The view (``wasmdash.view.DomView`
 tree of small :class:`VNode` objects through *render rules* looked up by ``(namespace, type)``: html
 elements render generically (:func:`render_html_component`), dcc components bring their own rules from
 ``wasmdash.dcc.<module>`` (imported lazily, the first time a type is met). The same VNodes feed
-:func:`render_html` (first render on the host) and :mod:`wasmdash.diff` (updates in the page).
+``wasmdash._html_render.render_html`` (first render on the host) and :mod:`wasmdash.diff`
+(updates in the page).
 
 Node refs
 ---------
@@ -58,7 +59,6 @@ Events (``EventMessage`` from ``patch.js``) are described in :mod:`wasmdash.even
 
 from __future__ import annotations
 
-import html as _html
 import importlib
 import logging
 import re
@@ -80,7 +80,6 @@ __all__ = [
     "text",
     "placeholder",
     "render_layout",
-    "render_html",
     "to_spec",
     "css_name",
     "css_value",
@@ -292,10 +291,6 @@ def css_dict(style: Any) -> dict[str, str]:
     return out
 
 
-def css_text(style: dict[str, str]) -> str:
-    return "; ".join(f"{k}: {v}" for k, v in style.items())
-
-
 # -- render rules --------------------------------------------------------------------------------
 
 RenderRule = Callable[["RenderContext", dict[str, Any], Path], VNode]
@@ -505,67 +500,6 @@ def link_parents(node: VNode, parent: VNode | None) -> None:
         for child in current.children:
             child.parent = current
             stack.append(child)
-
-
-# -- HTML output ---------------------------------------------------------------------------------
-
-VOID_TAGS = frozenset(
-    "area base br col embed hr img input link meta param source track wbr".split()
-)
-_RAW_TEXT = frozenset(["script", "style"])
-
-
-def render_html(node: VNode) -> str:
-    """The same VNodes as an HTML string (first render on the host)."""
-    parts: list[str] = []
-    _html_into(node, parts, raw=False)
-    return "".join(parts)
-
-
-def _html_into(node: VNode, parts: list[str], raw: bool) -> None:
-    if node.tag == TEXT:
-        parts.append(node.text if raw else _html.escape(node.text, quote=False))
-        return
-    if node.tag == COMMENT:
-        parts.append("<!---->")
-        return
-    attrs = dict(node.attrs)
-    # DOM properties that have an attribute form, so the HTML shows the same state.
-    for name, value in node.props.items():
-        if name in ("value", "defaultValue") and node.tag != "textarea" and node.tag != "select":
-            if value is not None:
-                attrs["value"] = _text_of(value)
-        elif name in ("checked", "selected"):
-            if value:
-                attrs[name] = ""
-            else:
-                attrs.pop(name, None)
-    if node.style:
-        attrs["style"] = css_text(node.style)
-    parts.append("<" + node.tag)
-    for name, value in attrs.items():
-        if value == "" and name in BOOLEAN_ATTRS:
-            parts.append(" " + name)
-        else:
-            parts.append(f' {name}="{_html.escape(value, quote=True)}"')
-    parts.append(">")
-    if node.tag in VOID_TAGS:
-        return
-    inner = node.props.get("innerHTML")
-    if isinstance(inner, str):
-        parts.append(inner)  # trusted markup (dcc.Markdown with dangerously_allow_html)
-        parts.append(f"</{node.tag}>")
-        return
-    if node.tag == "textarea" and node.props.get("value") is not None:
-        parts.append(_html.escape(_text_of(node.props["value"]), quote=False))
-    previous_text = False
-    for child in node.children:
-        is_text = child.tag == TEXT
-        if is_text and previous_text:
-            parts.append("<!---->")  # keeps adjacent text nodes apart when the HTML is parsed
-        previous_text = is_text
-        _html_into(child, parts, raw or node.tag in _RAW_TEXT)
-    parts.append(f"</{node.tag}>")
 
 
 # -- specs ---------------------------------------------------------------------------------------

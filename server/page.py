@@ -82,7 +82,8 @@ def first_render(layout: Any) -> str:
 
     The page shows it before Python has booted; the page's renderer then adopts these nodes.
     """
-    from wasmdash.vdom import render_html, render_layout
+    from wasmdash._html_render import render_html
+    from wasmdash.vdom import render_layout
 
     try:
         return render_html(render_layout(layout, report=lambda message: None))

@@ -37,8 +37,8 @@ export function createPatcher(root, actions = {}) {
     if (node[name] !== value) node[name] = value;
   }
 
-  // Hydration: match the host-rendered DOM (renderer/vdom.py render_html) against specs, collecting
-  // [node, spec] pairs children first; false at the first node that does not fit. Comments the
+  // Hydration: match the host-rendered DOM (renderer/_html_render.py render_html) against specs,
+  // collecting [node, spec] pairs children first; false at the first node that does not fit. Comments the
   // HTML put between adjacent text nodes are skipped; an empty text node (no HTML) is created.
   function adopt(node, spec, claimed) {
     if (spec.text !== undefined) {

@@ -6,7 +6,8 @@ import pytest
 from wasmdash import dcc, html
 from wasmdash.component import to_json
 from wasmdash.dcc.graph import DEFAULT_ANIMATION, is_responsive, plot_spec
-from wasmdash.vdom import render_html, render_layout
+from wasmdash._html_render import render_html
+from wasmdash.vdom import render_layout
 from wasmdash.view import DomView
 
 BAR = {"data": [{"type": "bar", "x": ["a", "b"], "y": [1, 2]}], "layout": {"title": {"text": "t"}}}

@@ -7,7 +7,8 @@ from fakes import ManualClock
 
 from wasmdash import dcc
 from wasmdash.component import to_json
-from wasmdash.vdom import render_html, render_layout
+from wasmdash._html_render import render_html
+from wasmdash.vdom import render_layout
 from wasmdash.view import DomView
 
 

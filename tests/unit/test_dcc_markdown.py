@@ -5,7 +5,8 @@ import pytest
 
 from wasmdash import dcc
 from wasmdash.component import to_json
-from wasmdash.vdom import render_html, render_layout
+from wasmdash._html_render import render_html
+from wasmdash.vdom import render_layout
 from wasmdash.view import DomView
 
 pytest.importorskip("markdown_it", reason="dcc.Markdown needs markdown-it-py")

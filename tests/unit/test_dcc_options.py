@@ -4,7 +4,8 @@ from __future__ import annotations
 from wasmdash import dcc
 from wasmdash.component import to_json
 from wasmdash.dcc._options import sanitize_options
-from wasmdash.vdom import render_html, render_layout
+from wasmdash._html_render import render_html
+from wasmdash.vdom import render_layout
 from wasmdash.view import DomView
 
 

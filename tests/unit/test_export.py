@@ -183,7 +183,8 @@ def test_out_must_not_be_the_app_folder(app_dir):
 
 def test_dom_view_adopts_the_host_render_once():
     """With hydrate=True the first render adopts the host's HTML (one op); later ones rebuild."""
-    from wasmdash.vdom import render_html, render_layout
+    from wasmdash._html_render import render_html
+    from wasmdash.vdom import render_layout
     from wasmdash.view import DomView
 
     layout = {"namespace": "dash_html_components", "type": "Div", "props": {"id": "a", "children": "hi"}}

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import pytest
 
+from wasmdash._html_render import render_html
 from wasmdash.vdom import (
     css_name,
     css_value,
     element,
     register_rules,
-    render_html,
     render_layout,
     to_spec,
 )
