@@ -65,7 +65,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
-from ._seams import Clock, EventMessage, Op
 from ._wire import ComponentJSON, Path
 from .ids import stringify_id
 
