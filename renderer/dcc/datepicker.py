@@ -357,6 +357,9 @@ def _common(ctx: EventContext, what: Any, data: Any, chosen: _dt.date | None) ->
     """Open/close/month navigation shared by both pickers; True when the event was handled."""
     state = ctx.state
     kind = ctx.type
+    is_move = kind == "keydown" and what in ("day", "off") and ctx.event.get("key") in _MOVES
+    if not is_move and kind != "focusout":  # focusout follows our own focus moves
+        state.pop("moved", None)
     if kind == "click" and what == "nav":
         base = _first_month(ctx.props, state, chosen)
         state["month"] = add_months(base, data[1]).isoformat()
@@ -367,11 +370,17 @@ def _common(ctx: EventContext, what: Any, data: Any, chosen: _dt.date | None) ->
         state.pop("month", None)
         ctx.refresh()
         return True
-    if kind == "keydown" and what in ("day", "off") and ctx.event.get("key") in _MOVES:
+    if is_move:
         day = parse_date(data[1])
         if day is None:
             return True
+        # Keys pressed faster than the page moves the focus still come from the cell the last
+        # move left: count them from where that move went, so no key press is lost.
+        moved = state.get("moved")
+        if moved and moved[0] == data[1]:
+            day = parse_date(moved[1]) or day
         target = day + _dt.timedelta(days=_MOVES[ctx.event["key"]])
+        state["moved"] = [moved[0] if moved and moved[0] == data[1] else data[1], target.isoformat()]
         first = _first_month(ctx.props, state, chosen)
         shown = scroll_to(first, max(1, _int(ctx.props.get("number_of_months_shown"), 1)), target)
         if shown != first:

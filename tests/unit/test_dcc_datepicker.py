@@ -303,6 +303,22 @@ def test_keyboard_moves_through_days_and_enter_picks():
     assert page.fire(page.day("2024-04-03"), "keydown", key="Enter") == [((), {"date": "2024-04-03"})]
 
 
+def test_arrow_keys_faster_than_the_focus_moves_are_not_lost():
+    """Two ArrowRights both sent from the 24th (the page had not moved the focus yet) end on the 26th;
+    once the focus is elsewhere by other means, arrows count from the cell they come from again."""
+    page = Page(dcc.DatePickerSingle(id="d", date="2026-11-24"))
+    page.fire(page.inputs()[0], "keydown", key="ArrowDown", value="2026-11-24")
+    page.sent.clear()
+    page.fire(page.day("2026-11-24"), "keydown", key="ArrowRight")
+    page.fire(page.day("2026-11-24"), "keydown", key="ArrowRight")
+    assert page.sent[-1] == ["call", "focus", [page.day("2026-11-26").ref]]
+    page.fire(page.day("2026-11-26"), "keydown", key="ArrowRight")
+    assert page.sent[-1] == ["call", "focus", [page.day("2026-11-27").ref]]
+    page.fire(page.find("dash-datepicker-month-label")[0], "click")  # a click ends the key run
+    page.fire(page.day("2026-11-26"), "keydown", key="ArrowLeft")
+    assert page.sent[-1] == ["call", "focus", [page.day("2026-11-25").ref]]
+
+
 def test_focus_lost_by_a_removed_node_keeps_the_calendar_open():
     """A focusout from a day cell the re-render removed (keyboard moved a month) is not leaving."""
     page = Page(dcc.DatePickerSingle(id="d", date="2024-03-05"))
