@@ -319,10 +319,7 @@ def page_app_source(specs: Iterable[Any], on_error: Callable[..., Any] | None = 
         handler = spec.extra.get("on_error")
         entries.append(
             {
-                "name": function.name,
-                "source": function.source,
-                "filename": function.filename,
-                "line": function.line,
+                **_entry(function),
                 "spec": _spec_json(spec),
                 "on_error": ship_handler(
                     handler, f"on_error handler of clientside Python callback `{function.name}`,"

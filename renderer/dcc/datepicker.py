@@ -380,7 +380,7 @@ def _common(ctx: EventContext, what: Any, data: Any, chosen: _dt.date | None) ->
         if moved and moved[0] == data[1]:
             day = parse_date(moved[1]) or day
         target = day + _dt.timedelta(days=_MOVES[ctx.event["key"]])
-        state["moved"] = [moved[0] if moved and moved[0] == data[1] else data[1], target.isoformat()]
+        state["moved"] = [data[1], target.isoformat()]
         first = _first_month(ctx.props, state, chosen)
         shown = scroll_to(first, max(1, _int(ctx.props.get("number_of_months_shown"), 1)), target)
         if shown != first:

@@ -21,12 +21,17 @@ class Page:
     def texts(self, class_name):
         return ["".join(t.text for t in n.walk() if t.tag == "#text") for n in self.find(class_name)]
 
-    def fire(self, node, kind="click", **extra):
+    @staticmethod
+    def refs(node):
+        """The refs the page sends with an event on ``node``: its own, then each ancestor's."""
         refs = []
         while node is not None:
             refs.append(node.ref)
             node = node.parent
-        changes = self.view.changes_for_event({"type": kind, "refs": refs, "timestamp": 1, **extra})
+        return refs
+
+    def fire(self, node, kind="click", **extra):
+        changes = self.view.changes_for_event({"type": kind, "refs": self.refs(node), "timestamp": 1, **extra})
         # play the runtime: store the changes and update the view
         for path, props in changes:
             self.layout["props"].update(props)
@@ -184,11 +189,7 @@ def test_the_first_keystroke_is_never_written_back_into_the_search_box():
     page.open()
     search = [n for n in page.view.root.walk() if n.tag == "input"][0]
     page.sent.clear()
-    refs, node = [], search
-    while node is not None:
-        refs.append(node.ref)
-        node = node.parent
-    changes = page.view.changes_for_event({"type": "input", "refs": refs, "timestamp": 1, "value": "r"})
+    changes = page.view.changes_for_event({"type": "input", "refs": page.refs(search), "timestamp": 1, "value": "r"})
     page.layout["props"].update(changes[0][1])
     ops = page.sent + page.view.update(page.layout, [()])  # the refresh, then the runtime's update
     assert page.texts("VirtualizedSelectOption") == ["Rainy"]
@@ -203,11 +204,9 @@ def test_choosing_after_a_search_empties_the_search_box():
     search = [n for n in page.view.root.walk() if n.tag == "input"][0]
     page.fire(search, "input", value="ap")
     page.sent.clear()
-    refs, node = [], search
-    while node is not None:
-        refs.append(node.ref)
-        node = node.parent
-    changes = page.view.changes_for_event({"type": "keydown", "key": "Enter", "refs": refs, "timestamp": 1, "value": "ap"})
+    changes = page.view.changes_for_event(
+        {"type": "keydown", "key": "Enter", "refs": page.refs(search), "timestamp": 1, "value": "ap"}
+    )
     assert changes == [((), {"value": ["apple"], "search_value": ""})]
     page.layout["props"].update(changes[0][1])
     ops = page.sent + page.view.update(page.layout, [()])
